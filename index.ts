@@ -1,0 +1,6 @@
+export { executeTool, clearAdminCache } from './tools/executor'
+export { getTool, listTools, tools } from './tools/registry'
+export { buildRequest } from './tools/request'
+export { REGION_HOSTS } from './tools/http'
+export { DEFAULT_INTERCOM_VERSION, PACKAGE_VERSION } from './tools/version'
+export type * from './types'

@@ -1,0 +1,188 @@
+/**
+ * Intercom's OpenAPI 2.16 description as a test contract (CONTRACT.md §F): the spec is read
+ * from ../shared (never copied into this repository), normalized from OpenAPI 3.0 to JSON
+ * Schema draft-07, and compiled with ajv. Tests that use it skip, saying why, when ../shared is
+ * absent.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv'
+import { parse } from 'yaml'
+
+const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const repoRoot = resolve(here, '../..')
+export const sharedDir = resolve(repoRoot, '../shared')
+export const specPath = resolve(sharedDir, 'intercom-api/openapi-2.16.yaml')
+export const seedToolsPath = resolve(sharedDir, 'seed/seed-tools.json')
+export const hasSpec = existsSync(specPath)
+export const hasSeed = existsSync(seedToolsPath)
+export const SKIP_SPEC = `skipped: ${specPath} is absent (the shared Intercom OpenAPI description is not beside this checkout)`
+export const SKIP_SEED = `skipped: ${seedToolsPath} is absent (the shared reference is not beside this checkout)`
+
+type Json = Record<string, unknown>
+type Method = 'get' | 'post' | 'put' | 'delete'
+
+const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions'])
+const DROPPED_KEYS = new Set(['example', 'examples', 'nullable', 'discriminator', 'xml', 'externalDocs', 'deprecated'])
+
+function refTarget(ref: string): string {
+  const name = ref.replace('#/components/schemas/', '')
+  return `spec.json#/definitions/${name}`
+}
+
+/** OpenAPI 3.0 schema → JSON Schema draft-07, as CONTRACT.md §F describes. */
+export function normalizeSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(normalizeSchema)
+  if (schema === null || typeof schema !== 'object') return schema
+  const source = schema as Json
+  const nullable = source.nullable === true
+
+  if (typeof source.$ref === 'string') {
+    // Siblings of $ref are ignored by JSON Schema draft-07 anyway; nullable is kept as anyOf.
+    const ref = { $ref: refTarget(source.$ref) }
+    return nullable ? { anyOf: [ref, { type: 'null' }] } : ref
+  }
+
+  const out: Json = {}
+  for (const [key, value] of Object.entries(source)) {
+    if (DROPPED_KEYS.has(key) || key.startsWith('x-')) continue
+    if (SCHEMA_MAP_KEYS.has(key) && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value as Json).map(([name, sub]) => [name, normalizeSchema(sub)]))
+      continue
+    }
+    if (key === 'format') {
+      if (source.type !== 'string') continue
+      out.format = value === 'uri' ? 'uri-reference' : value
+      continue
+    }
+    out[key] = normalizeSchema(value)
+  }
+
+  if (!nullable) return out
+  if (typeof out.type === 'string') {
+    out.type = [out.type, 'null']
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null]
+    return out
+  }
+  return { anyOf: [out, { type: 'null' }] }
+}
+
+export interface Contract {
+  spec: Json
+  /** The spec path template that a concrete request path matches, e.g. /contacts/{contact_id}. */
+  matchPath(method: string, path: string): string | undefined
+  /** ajv errors of a request body against the operation's request schema, or null when valid. */
+  validateRequest(method: string, path: string, body: unknown): ErrorObject[] | null
+  /** ajv errors of a response body against the operation's response schema, or null when valid. */
+  validateResponse(method: string, path: string, status: number, body: unknown): ErrorObject[] | null
+  /** Whether the operation documents a JSON schema for that status. */
+  hasResponseSchema(method: string, path: string, status: number): boolean
+  /** The named examples of an operation's request or response. */
+  examples(method: string, template: string, kind: 'request' | number): Array<{ name: string; value: unknown }>
+  /** Compiles any normalized component schema by name. */
+  component(name: string): ValidateFunction
+}
+
+let cached: Contract | undefined
+
+/** Loads and compiles the spec once per test process. */
+export function loadContract(): Contract {
+  if (cached) return cached
+  const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }) as Json
+  const components = (spec.components as Json).schemas as Json
+  const definitions = Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, normalizeSchema(schema)]))
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
+  ajv.addSchema({ $id: 'spec.json', definitions })
+
+  const paths = spec.paths as Record<string, Record<string, Json>>
+  const templates = Object.keys(paths).map((template) => {
+    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`)
+    const params = (template.match(/\{/g) ?? []).length
+    return { template, pattern, params }
+  })
+
+  const compiled = new Map<string, ValidateFunction>()
+  function compile(key: string, schema: unknown): ValidateFunction {
+    let validate = compiled.get(key)
+    if (!validate) {
+      validate = ajv.compile(normalizeSchema(schema) as Json)
+      compiled.set(key, validate)
+    }
+    return validate
+  }
+
+  function operation(method: string, path: string): { template: string; op: Json } {
+    const template = matchPath(method, path)
+    if (!template) throw new Error(`No operation ${method.toUpperCase()} ${path} in the spec`)
+    const op = paths[template]?.[method.toLowerCase() as Method]
+    if (!op) throw new Error(`No operation ${method.toUpperCase()} ${template} in the spec`)
+    return { template, op }
+  }
+
+  function matchPath(method: string, path: string): string | undefined {
+    const candidates = templates
+      .filter((entry) => entry.pattern.test(path) && paths[entry.template]?.[method.toLowerCase() as Method])
+      .sort((a, b) => a.params - b.params)
+    return candidates[0]?.template
+  }
+
+  function jsonContent(holder: Json | undefined): Json | undefined {
+    const content = holder?.content as Json | undefined
+    return content?.['application/json'] as Json | undefined
+  }
+
+  function responseSchema(method: string, path: string, status: number): { key: string; schema: unknown } | undefined {
+    const { template, op } = operation(method, path)
+    const response = (op.responses as Json)[String(status)] as Json | undefined
+    const schema = jsonContent(response)?.schema
+    return schema === undefined ? undefined : { key: `res ${method} ${template} ${status}`, schema }
+  }
+
+  function errorsOf(validate: ValidateFunction, value: unknown): ErrorObject[] | null {
+    return validate(value) ? null : [...(validate.errors ?? [])]
+  }
+
+  cached = {
+    spec,
+    matchPath,
+    validateRequest(method, path, body) {
+      const { template, op } = operation(method, path)
+      const schema = jsonContent(op.requestBody as Json | undefined)?.schema
+      if (schema === undefined) throw new Error(`${method.toUpperCase()} ${template} has no request schema`)
+      return errorsOf(compile(`req ${method} ${template}`, schema), body)
+    },
+    validateResponse(method, path, status, body) {
+      const found = responseSchema(method, path, status)
+      if (!found) throw new Error(`${method.toUpperCase()} ${path} has no ${status} response schema`)
+      return errorsOf(compile(found.key, found.schema), body)
+    },
+    hasResponseSchema(method, path, status) {
+      return responseSchema(method, path, status) !== undefined
+    },
+    examples(method, template, kind) {
+      const op = paths[template]?.[method.toLowerCase() as Method]
+      if (!op) throw new Error(`No operation ${method.toUpperCase()} ${template} in the spec`)
+      const holder = kind === 'request' ? (op.requestBody as Json | undefined) : ((op.responses as Json)[String(kind)] as Json | undefined)
+      const content = jsonContent(holder)
+      const out: Array<{ name: string; value: unknown }> = []
+      for (const [name, example] of Object.entries((content?.examples as Json | undefined) ?? {})) {
+        out.push({ name, value: (example as Json).value })
+      }
+      if (content?.example !== undefined) out.push({ name: 'example', value: content.example })
+      return out
+    },
+    component(name) {
+      return compile(`component ${name}`, { $ref: `#/components/schemas/${name}` })
+    },
+  }
+  return cached
+}
+
+/** A readable one-line summary of ajv errors. */
+export function formatErrors(errors: ErrorObject[] | null): string {
+  if (!errors) return 'valid'
+  return errors.map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ')
+}

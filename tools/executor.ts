@@ -1,0 +1,132 @@
+import type { z } from 'zod'
+import type { AnyToolDefinition, ToolApi, ToolContext, ToolError, ToolResult } from '../types'
+import { ToolFailure, invalidResponse, redactError } from './errors'
+import { clientFor, type IntercomClient } from './http'
+import { getTool, listTools } from './registry'
+import { buildRequest } from './request'
+
+type Issue = z.core.$ZodIssue
+
+/** Picks, inside a union error, the branch that got furthest: the one with the fewest issues. */
+function flattenIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
+  const out: Array<{ path: PropertyKey[]; message: string }> = []
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path]
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? []
+      out.push(...flattenIssues(best, path))
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: [...path, key], message: 'is not a parameter of this tool' })
+      }
+    } else {
+      out.push({ path, message: issue.message })
+    }
+  }
+  return out
+}
+
+/** Turns zod issues into one `validation_error` that names every field at fault. */
+export function validationError(issues: readonly Issue[]): ToolError {
+  const flat = flattenIssues(issues)
+  const name = (path: PropertyKey[]) => (path.length === 0 ? 'params' : path.map(String).join('.'))
+  const message = flat.map((entry) => `${name(entry.path)}: ${entry.message}`).join('; ')
+  return { code: 'validation_error', field: name(flat[0]?.path ?? []), message, retryable: false }
+}
+
+const meCache = new Map<string, Promise<{ id: string; [key: string]: unknown }>>()
+
+async function tokenKey(client: IntercomClient, token: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `${client.baseUrl}\n${hex}`
+}
+
+function apiFor(client: IntercomClient, context: ToolContext): ToolApi {
+  return {
+    async send(request, options) {
+      return (await client.send(request, options)).body
+    },
+    async me() {
+      const key = await tokenKey(client, context.accessToken)
+      let pending = meCache.get(key)
+      if (!pending) {
+        pending = client.send({ method: 'GET', path: '/me', query: {} }, { idempotent: true }).then((response) => {
+          const body = response.body as { id?: unknown } | undefined
+          if (!body || (typeof body.id !== 'string' && typeof body.id !== 'number')) {
+            throw invalidResponse('GET /me did not return an admin id.', response.status)
+          }
+          return { ...(body as Record<string, unknown>), id: String(body.id) }
+        })
+        meCache.set(key, pending)
+        pending.catch(() => meCache.delete(key))
+      }
+      return pending
+    },
+  }
+}
+
+/** Forgets the cached `GET /me` answers (tests, token rotation). */
+export function clearAdminCache(): void {
+  meCache.clear()
+}
+
+function unknownTool(toolId: unknown): ToolError {
+  const ids = listTools().map((tool) => tool.id)
+  const id = String(toolId)
+  const near = ids.filter((candidate) => candidate.includes(id.replace(/^intercom_/, '')) || id.includes(candidate.replace(/^intercom_/, '')))
+  return {
+    code: 'unknown_tool',
+    message: `There is no tool ${JSON.stringify(id)}.${near.length > 0 ? ` Did you mean ${near.join(', ')}?` : ''} listTools() returns the ${ids.length} tool ids.`,
+    retryable: false,
+  }
+}
+
+/**
+ * Runs one tool: validates the params, builds the request, calls Intercom, transforms the answer.
+ * Never throws: every failure, including bad input and network trouble, comes back as
+ * `success: false` with a specific code. The access token never appears in the result.
+ *
+ * @example
+ * const result = await executeTool('intercom_get_contact', { contactId: '6762f0d51bb69f9f2193bb7f' }, { accessToken })
+ * if (result.success) console.log(result.output.contact)
+ */
+export async function executeTool(
+  toolId: string,
+  params: Record<string, unknown>,
+  context: ToolContext,
+): Promise<ToolResult> {
+  const tool: AnyToolDefinition | undefined = typeof toolId === 'string' ? getTool(toolId) : undefined
+  if (!tool) return { success: false, error: unknownTool(toolId) }
+  const token = typeof context?.accessToken === 'string' ? context.accessToken : undefined
+  try {
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+      return {
+        success: false,
+        error: { code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false },
+      }
+    }
+    const parsed = tool.params.safeParse(params)
+    if (!parsed.success) return { success: false, error: redactError(validationError(parsed.error.issues), token) }
+
+    const client = clientFor(context)
+    const api = apiFor(client, context)
+    let values = parsed.data as Record<string, unknown>
+    if (tool.prepare) values = await tool.prepare(values, api)
+    const request = buildRequest(tool, values)
+    const response = await client.send(request, { idempotent: tool.annotations.idempotent })
+    let output: Record<string, unknown>
+    try {
+      output = tool.transform(response.body, { status: response.status, params: values })
+    } catch (error) {
+      if (error instanceof ToolFailure) throw error
+      throw invalidResponse(`Intercom's answer could not be read: ${(error as Error).message}`, response.status)
+    }
+    if (tool.followUp) output = await tool.followUp(output, values, api)
+    return { success: true, output }
+  } catch (error) {
+    if (error instanceof ToolFailure) return { success: false, error: redactError(error.error, token) }
+    const message = error instanceof Error ? error.message : String(error)
+    return { success: false, error: redactError({ code: 'internal_error', message, retryable: false }, token) }
+  }
+}

@@ -1,0 +1,329 @@
+import ky, { TimeoutError, type KyInstance } from 'ky'
+import type { BuiltRequest, Region, ToolContext, ToolError } from '../types'
+import { ToolFailure, invalidResponse, validationFailure } from './errors'
+import { DEFAULT_INTERCOM_VERSION, PACKAGE_VERSION } from './version'
+
+/** API hosts per data centre. */
+export const REGION_HOSTS: Readonly<Record<Region, string>> = {
+  us: 'https://api.intercom.io',
+  eu: 'https://api.eu.intercom.io',
+  au: 'https://api.au.intercom.io',
+}
+
+export const USER_AGENT = `intercom-blocks/${PACKAGE_VERSION}`
+
+const DEFAULT_TIMEOUT_MS = 30_000
+const DEFAULT_MAX_RETRIES = 3
+/** Longest wait for a rate-limit window to reset before giving up instead. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000
+const BACKOFF_BASE_MS = 250
+const BACKOFF_CAP_MS = 8_000
+const RATE_LIMIT_JITTER_MS = 250
+
+/** A successful answer from Intercom. */
+export interface HttpResponse {
+  status: number
+  headers: Headers
+  /** Parsed JSON, or `undefined` for an empty body (e.g. `202 Accepted`). */
+  body: unknown
+}
+
+/** One configured connection to Intercom: auth, host, version, timeouts and retries. */
+export interface IntercomClient {
+  readonly baseUrl: string
+  /** Sends a request; resolves with a 2xx answer, throws a `ToolFailure` otherwise. */
+  send(request: BuiltRequest, options: { idempotent: boolean }): Promise<HttpResponse>
+}
+
+const clients = new WeakMap<ToolContext, IntercomClient>()
+
+/** The client of a context, created once per context object. */
+export function clientFor(context: ToolContext): IntercomClient {
+  let client = clients.get(context)
+  if (!client) {
+    client = createClient(context)
+    clients.set(context, client)
+  }
+  return client
+}
+
+/** Checks a context and returns the base URL it points at. Throws a validation `ToolFailure`. */
+export function resolveBaseUrl(context: ToolContext): string {
+  if (context.baseUrl !== undefined) {
+    let url: URL
+    try {
+      url = new URL(context.baseUrl)
+    } catch {
+      throw validationFailure('baseUrl', 'is not a valid URL')
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw validationFailure('baseUrl', 'must be an http(s) URL')
+    }
+    return context.baseUrl.replace(/\/+$/, '')
+  }
+  const region = context.region ?? 'us'
+  const host = REGION_HOSTS[region]
+  if (!host) throw validationFailure('region', `must be one of us, eu, au (got ${JSON.stringify(region)})`)
+  return host
+}
+
+function checkContext(context: ToolContext): void {
+  if (typeof context.accessToken !== 'string' || context.accessToken.trim() === '') {
+    throw validationFailure('accessToken', 'an Intercom access token is required')
+  }
+  if (/[\r\n]/.test(context.accessToken)) {
+    throw validationFailure('accessToken', 'must be a single line')
+  }
+  if (context.timeoutMs !== undefined && !(Number.isInteger(context.timeoutMs) && context.timeoutMs > 0)) {
+    throw validationFailure('timeoutMs', 'must be a positive whole number of milliseconds')
+  }
+  if (context.maxRetries !== undefined && !(Number.isInteger(context.maxRetries) && context.maxRetries >= 0)) {
+    throw validationFailure('maxRetries', 'must be a whole number, 0 or more')
+  }
+  if (context.version !== undefined && (typeof context.version !== 'string' || context.version.trim() === '')) {
+    throw validationFailure('version', 'must be an Intercom API version such as "2.16"')
+  }
+}
+
+/** Builds the ky instance and retry loop of a context. */
+export function createClient(context: ToolContext): IntercomClient {
+  checkContext(context)
+  const baseUrl = resolveBaseUrl(context)
+  const maxRetries = context.maxRetries ?? DEFAULT_MAX_RETRIES
+  const api: KyInstance = ky.create({
+    prefixUrl: baseUrl,
+    headers: {
+      Authorization: `Bearer ${context.accessToken}`,
+      'Intercom-Version': context.version ?? DEFAULT_INTERCOM_VERSION,
+      Accept: 'application/json',
+      'User-Agent': USER_AGENT,
+    },
+    timeout: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // Retries are ours: they follow the tool's idempotency and Intercom's rate-limit headers.
+    retry: 0,
+    throwHttpErrors: false,
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+  })
+
+  async function attempt(request: BuiltRequest): Promise<Response> {
+    return api(request.path.replace(/^\//, ''), {
+      method: request.method,
+      searchParams: request.query,
+      ...(request.body === undefined ? {} : { json: request.body }),
+      ...(context.signal ? { signal: context.signal } : {}),
+    })
+  }
+
+  return {
+    baseUrl,
+    async send(request, { idempotent }) {
+      for (let tries = 0; ; tries++) {
+        const mayRetry = tries < maxRetries
+        let response: Response
+        try {
+          response = await attempt(request)
+        } catch (error) {
+          if (context.signal?.aborted) throw abortedFailure()
+          const failure = transportFailure(error, idempotent)
+          if (failure.error.retryable && mayRetry) {
+            await sleep(backoff(tries), context.signal)
+            continue
+          }
+          throw failure
+        }
+
+        if (response.status === 429) {
+          const wait = rateLimitWait(response.headers, tries)
+          if (mayRetry && wait <= MAX_RATE_LIMIT_WAIT_MS) {
+            await discard(response)
+            await sleep(wait + Math.random() * RATE_LIMIT_JITTER_MS, context.signal)
+            continue
+          }
+          throw await httpFailure(response, true, wait)
+        }
+        const transient = response.status === 408 || response.status >= 500
+        if (transient && idempotent && mayRetry) {
+          await discard(response)
+          await sleep(backoff(tries), context.signal)
+          continue
+        }
+        if (!response.ok) throw await httpFailure(response, transient && idempotent)
+        return { status: response.status, headers: response.headers, body: await readJson(response) }
+      }
+    },
+  }
+}
+
+function abortedFailure(): ToolFailure {
+  return new ToolFailure({ code: 'aborted', message: 'The call was cancelled by its abort signal.', retryable: true })
+}
+
+/** Connection errors raised before anything reached Intercom: resending cannot duplicate a write. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'])
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
+  if (error instanceof TimeoutError) {
+    return new ToolFailure({
+      code: 'timeout',
+      message: idempotent
+        ? 'Intercom did not answer in time.'
+        : 'Intercom did not answer in time. The change may or may not have been applied: check before sending it again.',
+      retryable: idempotent,
+    })
+  }
+  const code = errorCode(error)
+  const neverSent = code !== undefined && NEVER_SENT_CODES.has(code)
+  const detail = error instanceof Error ? error.message : String(error)
+  return new ToolFailure({
+    code: 'network_error',
+    message: `Could not reach Intercom (${code ?? detail}).${
+      neverSent || idempotent ? '' : ' The change may or may not have been applied: check before sending it again.'
+    }`,
+    retryable: neverSent || idempotent,
+  })
+}
+
+/** Exponential backoff with equal jitter: half fixed, half random. */
+function backoff(tries: number): number {
+  const full = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** tries)
+  return full / 2 + Math.random() * (full / 2)
+}
+
+/**
+ * How long to wait after a 429: `Retry-After` (seconds or an HTTP date) first, then
+ * `X-RateLimit-Reset` (unix seconds), else exponential backoff.
+ */
+export function rateLimitWait(headers: Headers, tries: number, now = Date.now()): number {
+  const retryAfter = headers.get('retry-after')
+  if (retryAfter !== null && retryAfter.trim() !== '') {
+    const seconds = Number(retryAfter)
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+    const date = Date.parse(retryAfter)
+    if (Number.isFinite(date)) return Math.max(0, date - now)
+  }
+  const reset = headers.get('x-ratelimit-reset')
+  if (reset !== null && reset.trim() !== '' && Number.isFinite(Number(reset))) {
+    return Math.max(0, Number(reset) * 1000 - now)
+  }
+  return backoff(tries)
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortedFailure())
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(abortedFailure())
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel()
+  } catch {
+    // Nothing to do: the body is not needed.
+  }
+}
+
+async function readText(response: Response): Promise<string> {
+  try {
+    return await response.text()
+  } catch (error) {
+    throw new ToolFailure({
+      code: 'network_error',
+      message: `The connection broke while reading Intercom's answer (${(error as Error).message}).`,
+      status: response.status,
+    })
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await readText(response)
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type'
+    throw invalidResponse(
+      `Intercom answered ${response.status} with a body that is not JSON (${type}). Check baseUrl or region: the request may have reached something that is not the Intercom API.`,
+      response.status,
+    )
+  }
+}
+
+interface IntercomErrorBody {
+  type?: unknown
+  request_id?: unknown
+  errors?: Array<{ code?: unknown; message?: unknown; field?: unknown }>
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  422: 'unprocessable_entity',
+  429: 'rate_limit_exceeded',
+}
+
+const STATUS_HINTS: Record<number, string> = {
+  401: 'Check the access token, and that region or baseUrl matches the workspace.',
+  403: "The token's app lacks the permission or plan this operation needs.",
+  404: 'Check the id; ids come from the list, search or create tools of the same resource.',
+  429: 'Intercom rate-limited this app; try again after the window resets.',
+}
+
+async function httpFailure(response: Response, retryable: boolean, waitMs?: number): Promise<ToolFailure> {
+  const text = await readText(response)
+  let body: IntercomErrorBody | undefined
+  try {
+    body = text.trim() === '' ? undefined : (JSON.parse(text) as IntercomErrorBody)
+  } catch {
+    body = undefined
+  }
+  const first = Array.isArray(body?.errors) ? body.errors[0] : undefined
+  const messages = Array.isArray(body?.errors)
+    ? body.errors
+        .map((entry) => (typeof entry?.message === 'string' ? entry.message : typeof entry?.code === 'string' ? entry.code : ''))
+        .filter((message) => message !== '')
+    : []
+  const status = response.status
+  const code =
+    typeof first?.code === 'string' && first.code !== ''
+      ? first.code
+      : (STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error'))
+  let message = messages.length > 0 ? messages.join('; ') : `Intercom answered HTTP ${status}.`
+  const hint = STATUS_HINTS[status]
+  if (hint) message += ` ${hint}`
+  if (status === 429 && waitMs !== undefined) message += ` The window resets in about ${Math.ceil(waitMs / 1000)} s.`
+  if (status === 410) {
+    const canonical = /<\/contacts\/([^>]+)>;\s*rel="?canonical"?/.exec(response.headers.get('link') ?? '')
+    if (canonical) message += ` The contact now lives at id ${decodeURIComponent(canonical[1] as string)}.`
+  }
+  if (status >= 500 && !retryable) {
+    message += ' The change may or may not have been applied: check before sending it again.'
+  }
+  const error: ToolError = { code, message, status, retryable }
+  const requestId = typeof body?.request_id === 'string' ? body.request_id : response.headers.get('x-request-id')
+  if (requestId) error.requestId = requestId
+  if (typeof first?.field === 'string' && first.field !== '') error.field = first.field
+  return new ToolFailure(error)
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod'
+
+/**
+ * Marks params whose form needs more than their JSON Schema type to be understood:
+ * - `json`: an object or array that may also be given as JSON text (UIs and the reference send text);
+ * - `id`: an Intercom id, sent as one encoded path segment or as a string in a body.
+ * The block, the docs and the agent schemas read these marks; validation does not need them.
+ */
+export const paramKinds = z.registry<{ kind: 'json' | 'id' }>()
+
+const FORBIDDEN_SEGMENTS = new Set(['.', '..'])
+
+/**
+ * An Intercom id. Intercom's ids are strings, but models and UIs often hand over numbers, so an
+ * integer is accepted and sent as its decimal text. Empty ids and the path segments `.` and `..`
+ * are refused: encoded or not, they would point the request at another resource.
+ */
+export function idParam(description: string) {
+  const schema = z
+    .union([z.string(), z.number().int().nonnegative()])
+    .transform((value) => String(value))
+    .refine((value) => value.trim() !== '', { message: 'must not be empty' })
+    .refine((value) => !FORBIDDEN_SEGMENTS.has(value.trim()), {
+      message: "must be an Intercom id, not '.' or '..'",
+    })
+    .describe(description)
+  paramKinds.add(schema, { kind: 'id' })
+  return schema
+}
+
+function parseJsonText(value: unknown, ctx: z.RefinementCtx): unknown {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not valid JSON (${(error as Error).message})`,
+    })
+    return z.NEVER
+  }
+}
+
+/**
+ * A structured param (object or array) that may also be given as JSON text. Text that is not
+ * valid JSON, or JSON of the wrong shape, is refused with an error naming the field; it is
+ * never dropped or replaced.
+ */
+export function jsonParam<T extends z.ZodType>(schema: T, description: string) {
+  const wrapped = z.preprocess(parseJsonText, schema).describe(description)
+  paramKinds.add(wrapped, { kind: 'json' })
+  return wrapped
+}
+
+/** A unix timestamp in seconds. */
+export function timestampParam(description: string) {
+  return z.number().int().nonnegative().describe(description)
+}
+
+/** Results per page. */
+export function perPageParam(max: number, description: string) {
+  return z.number().int().min(1).max(max).describe(description)
+}
+
+/** A free JSON object (custom attributes and the like). */
+export const looseRecord = z.record(z.string(), z.unknown())
+
+const SEARCH_OPERATORS = ['=', '!=', 'IN', 'NIN', '<', '<=', '>', '>=', '~', '!~', '^', '$'] as const
+const MAX_GROUP_DEPTH = 2
+const MAX_FILTERS_PER_GROUP = 15
+
+const scalar = z.union([z.string(), z.number(), z.boolean()])
+
+const searchFilter = z
+  .strictObject({
+    field: z.string().min(1).describe('The attribute to filter on, e.g. "email" or "custom_attributes.plan".'),
+    operator: z.enum(SEARCH_OPERATORS).describe('How to compare: = != IN NIN < <= > >= ~ (contains) !~ ^ (starts with) $ (ends with).'),
+    value: z
+      .union([scalar, z.array(z.union([z.string(), z.number()])), z.null()])
+      .describe('The value to compare with; an array for IN and NIN.'),
+  })
+  .superRefine((filter, ctx) => {
+    const isList = Array.isArray(filter.value)
+    if ((filter.operator === 'IN' || filter.operator === 'NIN') && !isList) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${filter.operator} needs an array value` })
+    }
+    if (isList && filter.operator !== 'IN' && filter.operator !== 'NIN') {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `an array value needs operator IN or NIN, not ${filter.operator}` })
+    }
+  })
+
+type SearchNode = z.infer<typeof searchFilter> | { operator: 'AND' | 'OR'; value: SearchNode[] }
+
+const searchGroup: z.ZodType<{ operator: 'AND' | 'OR'; value: SearchNode[] }> = z.strictObject({
+  operator: z.enum(['AND', 'OR']).describe('How the filters of this group combine.'),
+  get value() {
+    return z
+      .array(z.union([searchFilter, searchGroup]))
+      .min(1)
+      .max(MAX_FILTERS_PER_GROUP)
+      .describe(`The filters or groups to combine, at most ${MAX_FILTERS_PER_GROUP}.`)
+  },
+})
+
+function groupDepth(node: SearchNode): number {
+  if (node.operator !== 'AND' && node.operator !== 'OR') return 0
+  const children = (node as { value: SearchNode[] }).value
+  return 1 + Math.max(0, ...children.map(groupDepth))
+}
+
+/**
+ * Intercom's search query language: a filter `{field, operator, value}` or a group
+ * `{operator: AND|OR, value: [...]}`, at most two levels of groups and 15 entries per group.
+ */
+export const searchQuery = z.union([searchFilter, searchGroup]).superRefine((query, ctx) => {
+  const depth = groupDepth(query as SearchNode)
+  if (depth > MAX_GROUP_DEPTH) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `nests ${depth} levels of AND/OR groups; Intercom allows at most ${MAX_GROUP_DEPTH}`,
+    })
+  }
+})
+
+export type SearchQuery = z.infer<typeof searchQuery>
+
+/** The search query param: an object, or the same as JSON text. */
+export function searchQueryParam(description: string) {
+  return jsonParam(searchQuery, description)
+}

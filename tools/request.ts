@@ -1,0 +1,81 @@
+import type { AnyToolDefinition, BuiltRequest, HttpMethod, QueryValue, Route } from '../types'
+import { validationFailure } from './errors'
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+
+/** Splits a route template into its method and path. */
+export function parseRoute(route: Route): { method: HttpMethod; path: string; placeholders: string[] } {
+  const space = route.indexOf(' ')
+  const method = route.slice(0, space) as HttpMethod
+  const path = route.slice(space + 1)
+  const placeholders = [...path.matchAll(PLACEHOLDER)].map((match) => match[1] as string)
+  return { method, path, placeholders }
+}
+
+/**
+ * Encodes one path segment. The value must already be a non-empty string; `.` and `..` are
+ * refused because URL resolution would turn them into "this folder" and "the parent folder".
+ */
+export function encodeSegment(name: string, value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw validationFailure(name, 'is required')
+  }
+  const text = String(value)
+  if (text.trim() === '') throw validationFailure(name, 'must not be empty')
+  if (text === '.' || text === '..' || text.trim() === '.' || text.trim() === '..') {
+    throw validationFailure(name, "must be an Intercom id, not '.' or '..'")
+  }
+  return encodeURIComponent(text)
+}
+
+function serializeQuery(query: Record<string, QueryValue> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!query) return out
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue
+    out[key] = String(value)
+  }
+  return out
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined) out[key] = value
+  }
+  return out
+}
+
+/**
+ * Turns a tool and its validated params into the request to send. Pure: no network, no clock.
+ *
+ * Route placeholders are filled from the params of the same name (each encoded as one segment)
+ * and consumed. With a `request` mapping the tool says where the rest goes; without one, the
+ * rest goes to the query string for GET and DELETE and to the JSON body for POST and PUT. Only
+ * `undefined` is left out: `0`, `false` and `''` are sent as given.
+ */
+export function buildRequest(tool: AnyToolDefinition, params: Record<string, unknown>): BuiltRequest {
+  const { method, path: template, placeholders } = parseRoute(tool.route)
+  const path = template.replace(PLACEHOLDER, (_match, name: string) => encodeSegment(name, params[name]))
+
+  if (tool.request) {
+    const parts = tool.request(params)
+    const built: BuiltRequest = { method, path, query: serializeQuery(parts.query) }
+    if (parts.body !== undefined) built.body = parts.body
+    return built
+  }
+
+  const rest: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (!placeholders.includes(key)) rest[key] = value
+  }
+  if (method === 'GET' || method === 'DELETE') {
+    return { method, path, query: serializeQuery(rest as Record<string, QueryValue>) }
+  }
+  return { method, path, query: {}, body: withoutUndefined(rest) }
+}
+
+/** A copy of a record without its `undefined` entries (`0`, `false`, `''` and `null` stay). */
+export function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return withoutUndefined(record) as Partial<T>
+}

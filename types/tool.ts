@@ -1,0 +1,153 @@
+import type { z } from 'zod'
+
+/** HTTP methods the Intercom operations use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/**
+ * A route template in the Octokit style: the method, a space, then the path with `{param}`
+ * placeholders that are filled from the tool's params (each one encoded as one path segment).
+ *
+ * @example 'GET /contacts/{contactId}'
+ */
+export type Route = `${HttpMethod} /${string}`
+
+/** Intercom data centres. Each has its own API host. */
+export type Region = 'us' | 'eu' | 'au'
+
+/** What a tool does to the workspace. Retries follow `idempotent`, never the HTTP verb. */
+export interface ToolAnnotations {
+  /** The tool only reads. */
+  readOnly: boolean
+  /** The tool removes or overwrites something that cannot be restored by calling it again. */
+  destructive: boolean
+  /** Sending the same request twice leaves the workspace as sending it once. */
+  idempotent: boolean
+}
+
+/** How and where to call Intercom. Credentials live here, never in tool params. */
+export interface ToolContext {
+  /** An Intercom access token (private app token or OAuth token). Never echoed anywhere. */
+  accessToken: string
+  /**
+   * The workspace's data centre.
+   * @default 'us'
+   */
+  region?: Region
+  /** Overrides `region`: a sandbox, a proxy or a mock server, e.g. `http://127.0.0.1:4010`. */
+  baseUrl?: string
+  /**
+   * The `Intercom-Version` header.
+   * @default '2.16'
+   */
+  version?: string
+  /** An injected transport (tests, edge runtimes). Defaults to `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal
+  /**
+   * Time limit of one attempt, in milliseconds.
+   * @default 30000
+   */
+  timeoutMs?: number
+  /**
+   * How many times a failed attempt may be repeated (when repeating is safe).
+   * @default 3
+   */
+  maxRetries?: number
+}
+
+/** A failure, as `executeTool` reports it. */
+export interface ToolError {
+  /**
+   * `validation_error`, `unknown_tool`, `timeout`, `network_error`, `invalid_response`, `aborted`,
+   * or Intercom's own error code (`not_found`, `unauthorized`, `rate_limit_exceeded`, ...).
+   */
+  code: string
+  /** What went wrong and what to do about it, for a person or a model. */
+  message: string
+  /** The HTTP status Intercom answered with, when it answered. */
+  status?: number
+  /** Intercom's request id, to quote to Intercom support. */
+  requestId?: string
+  /** The param (or context field) at fault, as a dotted path. */
+  field?: string
+  /** Whether sending the same call again later may succeed without changing anything. */
+  retryable?: boolean
+}
+
+/** The outcome of `executeTool`: it never throws. */
+export type ToolResult<O extends Record<string, unknown> = Record<string, unknown>> =
+  | { success: true; output: O }
+  | { success: false; error: ToolError }
+
+/** A query-string value before serialization. `undefined` means: not sent. */
+export type QueryValue = string | number | boolean | undefined
+
+/** What a tool's own request mapping returns: the query and body it wants sent. */
+export interface RequestParts {
+  query?: Record<string, QueryValue>
+  body?: unknown
+}
+
+/** A request, fully built and ready to send: pure data, testable without a network. */
+export interface BuiltRequest {
+  method: HttpMethod
+  /** The path with every placeholder filled and encoded, e.g. `/contacts/abc%2F1`. */
+  path: string
+  /** Serialized query parameters, in insertion order. */
+  query: Record<string, string>
+  /** The JSON body, or `undefined` when nothing is sent. */
+  body?: unknown
+}
+
+/** Read-only calls a tool may make before or after its main request (see `prepare`, `followUp`). */
+export interface ToolApi {
+  /** Sends one request through the same client (auth, region, version, retries). */
+  send(request: BuiltRequest, options: { idempotent: boolean }): Promise<unknown>
+  /** The admin that owns the access token (`GET /me`), cached per token and host. */
+  me(): Promise<{ id: string; [key: string]: unknown }>
+}
+
+/** What a transform is told besides the response body. */
+export interface ResponseInfo<P> {
+  status: number
+  params: P
+}
+
+/**
+ * One Intercom operation, declared as data. The executor, the block, the docs and the JSON
+ * Schemas are all derived from it.
+ */
+export interface ToolDefinition<
+  P extends z.ZodObject = z.ZodObject,
+  O extends Record<string, unknown> = Record<string, unknown>,
+> {
+  /** Permanent id, `intercom_<verb>_<noun>`. */
+  id: string
+  /** A short human name, e.g. "Create contact". */
+  name: string
+  /** What the tool does and when to use it, written for a model that has never seen Intercom. */
+  description: string
+  /** The params, one strict zod object; every field `.describe()`d. */
+  params: P
+  route: Route
+  /**
+   * Pure mapping from validated params to query and body, when the generic rule (path
+   * placeholders from params, the rest to the query for GET/DELETE or the body for POST/PUT)
+   * is not enough.
+   */
+  request?(params: z.output<P>): RequestParts
+  /** Fills in params that need a read first (e.g. the token's own admin id). */
+  prepare?(params: z.output<P>, api: ToolApi): Promise<z.output<P>>
+  /** Pure transform from Intercom's JSON to the tool's output. */
+  transform(body: unknown, info: ResponseInfo<z.output<P>>): O
+  /** A second request that the caller asked for through a param (e.g. linking a company). */
+  followUp?(output: O, params: z.output<P>, api: ToolApi): Promise<O>
+  /** Documents the output; tests check every transform against it. */
+  output: z.ZodType<O>
+  annotations: ToolAnnotations
+}
+
+/** Any tool, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyToolDefinition = ToolDefinition<any, any>
