@@ -1,5 +1,14 @@
 import type { AnyToolDefinition } from '../types'
-import { contactTools } from './contacts'
+import { contactsTools } from './contacts'
+import { companiesTools } from './companies'
+import { conversationsTools } from './conversations'
+import { ticketsTools } from './tickets'
+import { messagesTools } from './messages'
+import { adminsTools } from './admins'
+import { tagsTools } from './tags'
+import { notesTools } from './notes'
+import { eventsTools } from './events'
+import { companyLinksTools } from './company-links'
 
 /**
  * Builds a registry from per-resource lists. A duplicate id is a programming error and fails
@@ -17,7 +26,18 @@ export function buildRegistry(...lists: ReadonlyArray<readonly AnyToolDefinition
 }
 
 /** Every tool, by id. */
-export const tools: Readonly<Record<string, AnyToolDefinition>> = buildRegistry(contactTools)
+export const tools: Readonly<Record<string, AnyToolDefinition>> = buildRegistry(
+  contactsTools,
+  companiesTools,
+  conversationsTools,
+  ticketsTools,
+  messagesTools,
+  adminsTools,
+  tagsTools,
+  notesTools,
+  eventsTools,
+  companyLinksTools,
+)
 
 /** The tool with this id, or `undefined`. */
 export function getTool(toolId: string): AnyToolDefinition | undefined {

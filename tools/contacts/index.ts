@@ -8,7 +8,7 @@ import { updateContact } from './update-contact'
 
 export { createContact, deleteContact, getContact, listContacts, searchContacts, updateContact }
 
-export const contactTools: readonly AnyToolDefinition[] = [
+export const contactsTools: readonly AnyToolDefinition[] = [
   createContact,
   getContact,
   updateContact,

@@ -1,0 +1,4 @@
+import type { Samples } from './types'
+
+/** Valid params for each tool of this resource, as its own tests use them. */
+export const adminsSamples: Samples = {}

@@ -1,0 +1,26 @@
+import type { Samples } from './types'
+
+/** Valid params for each contact tool, as its own tests use them. */
+export const contactsSamples: Samples = {
+  intercom_create_contact: [
+    { email: 'jane@example.com' },
+    { role: 'lead', name: 'Anon', phone: '+353871234567' },
+    { external_id: 'u-42', role: 'user', signed_up_at: 0, unsubscribed_from_emails: false, custom_attributes: '{"plan":"pro"}', owner_id: '991267593' },
+  ],
+  intercom_get_contact: [{ contactId: '6762f0dd1bb69f9f2193bb83' }],
+  intercom_update_contact: [
+    { contactId: '6762f0dd1bb69f9f2193bb83', name: 'Jane Doe', custom_attributes: { plan: 'pro' } },
+    { contactId: '6762f0dd1bb69f9f2193bb83', role: 'user', email_verified: true, last_seen_at: 1734537437 },
+  ],
+  intercom_list_contacts: [{}, { per_page: 2, starting_after: 'WzE3MzQ1Mzc0MzcwMDAsIjY3NjJmMGRkIl0=' }],
+  intercom_search_contacts: [
+    { query: '{"field":"email","operator":"=","value":"jane@example.com"}' },
+    {
+      query: { operator: 'AND', value: [{ field: 'role', operator: '=', value: 'user' }, { field: 'created_at', operator: '>', value: 1700000000 }] },
+      per_page: 25,
+      sort_field: 'created_at',
+      sort_order: 'ascending',
+    },
+  ],
+  intercom_delete_contact: [{ contactId: '6762f0dd1bb69f9f2193bb83' }],
+}

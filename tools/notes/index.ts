@@ -1,0 +1,3 @@
+import type { AnyToolDefinition } from '../../types'
+
+export const notesTools: readonly AnyToolDefinition[] = []
