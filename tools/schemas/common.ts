@@ -50,7 +50,7 @@ export const pagesSchema = object(
 /** The body as a JSON object, or an `invalid_response` failure. */
 export function asObject(body: unknown, what: string): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw invalidResponse(`Expected ${what} as a JSON object from Intercom, got ${body === undefined ? 'an empty body' : Array.isArray(body) ? 'an array' : typeof body}.`)
+    throw invalidResponse(`Expected ${what} as a JSON object from Intercom, got ${body === undefined ? "an empty body" : body === null ? "null" : Array.isArray(body) ? "an array" : typeof body}.`)
   }
   return body as Record<string, unknown>
 }
