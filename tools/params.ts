@@ -73,7 +73,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()])
 
 const searchFilter = z
   .strictObject({
-    field: z.string().min(1).describe('The attribute to filter on, e.g. "email" or "custom_attributes.plan".'),
+    field: z.string().min(1).describe('The attribute to filter on, e.g. "email" or "custom_attributes.plan" for contacts, "state" or "source.body" for conversations.'),
     operator: z.enum(SEARCH_OPERATORS).describe('How to compare: = != IN NIN < <= > >= ~ (contains) !~ ^ (starts with) $ (ends with).'),
     value: z
       .union([scalar, z.array(z.union([z.string(), z.number()])), z.null()])

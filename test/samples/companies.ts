@@ -1,4 +1,23 @@
 import type { Samples } from './types'
 
-/** Valid params for each tool of this resource, as its own tests use them. */
-export const companiesSamples: Samples = {}
+/** Valid params for each company tool, as its own tests use them. */
+export const companiesSamples: Samples = {
+  intercom_create_company: [
+    { company_id: 'acme-42' },
+    {
+      company_id: 'acme-42',
+      name: 'Acme Inc',
+      website: 'https://acme.example',
+      plan: 'Enterprise',
+      size: 0,
+      industry: 'Manufacturing',
+      monthly_spend: 155.98,
+      remote_created_at: 1374138000,
+      update_last_request_at: false,
+    },
+    { company_id: 42, custom_attributes: '{"tier":"gold","region":"emea"}' },
+    { company_id: 'acme-42', name: 'Acme Inc', custom_attributes: { tier: 'gold' } },
+  ],
+  intercom_get_company: [{ companyId: '6762f07f1bb69f9f2193baf5' }],
+  intercom_list_companies: [{}, { page: 2, per_page: 15 }, { page: 1, per_page: 50, order: 'asc' }],
+}

@@ -1,3 +1,8 @@
 import type { AnyToolDefinition } from '../../types'
+import { createCompany } from './create-company'
+import { getCompany } from './get-company'
+import { listCompanies } from './list-companies'
 
-export const companiesTools: readonly AnyToolDefinition[] = []
+export { createCompany, getCompany, listCompanies }
+
+export const companiesTools: readonly AnyToolDefinition[] = [createCompany, getCompany, listCompanies]

@@ -50,7 +50,7 @@ export const searchContacts = defineTool({
     const list = asObject(body, 'a contact list')
     return {
       contacts: asArray(list.data, 'data') as Array<z.infer<typeof contactSchema>>,
-      pages: (list.pages ?? null) as z.infer<typeof pagesSchema>,
+      pages: list.pages as z.infer<typeof pagesSchema>,
       total_count: list.total_count as number | undefined,
     }
   },

@@ -29,5 +29,19 @@ export const companySchema = z
       { type: str('Segment list type'), segments: anyArray('Array of segment objects') },
       'Segments the company belongs to',
     ),
+    notes: object({ type: str('Note list type'), notes: anyArray('Array of note objects') }, 'Notes on the company (Intercom 2.16)'),
   })
   .describe('A company')
+
+export type Company = z.infer<typeof companySchema>
+
+/** Page-number pagination, as `POST /companies/list` answers it (`next` is null: there is no cursor). */
+export const companyPagesSchema = object(
+  {
+    type: str('Pages type identifier (pages)'),
+    page: num('Current page number'),
+    per_page: num('Number of results per page'),
+    total_pages: num('Total number of pages; ask for page + 1 while page < total_pages'),
+  },
+  'Pagination information',
+)
