@@ -1,4 +1,6 @@
 import type { Samples } from './types'
 
-/** Valid params for each tool of this resource, as its own tests use them. */
-export const adminsSamples: Samples = {}
+/** Valid params for each admin tool, as its own tests use them. */
+export const adminsSamples: Samples = {
+  intercom_list_admins: [{}],
+}

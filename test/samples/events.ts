@@ -1,4 +1,18 @@
 import type { Samples } from './types'
 
-/** Valid params for each tool of this resource, as its own tests use them. */
-export const eventsSamples: Samples = {}
+/** Valid params for each event tool, as its own tests use them. */
+export const eventsSamples: Samples = {
+  intercom_create_event: [
+    { event_name: 'invited-friend', created_at: 1671028894, user_id: '314159', metadata: '{"invite_code":"ADDAFRIEND"}' },
+    { event_name: 'ordered-item', email: 'frodo.baggins@example.com' },
+    {
+      event_name: 'ordered-item',
+      created_at: 1671028894,
+      id: '8a88a590-e1c3-41e2-a502-e0649dbf721c',
+      // Strings only: the 2.16 spec types metadata values as strings (CONTRACT.md §G: too strict;
+      // Intercom's own errata allows any value). Numbers, booleans, rich links and amounts are
+      // covered in test/tools/events.test.ts.
+      metadata: { order_id: '1042', article: 'https://example.org/ab1de.html' },
+    },
+  ],
+}

@@ -1,3 +1,6 @@
 import type { AnyToolDefinition } from '../../types'
+import { listAdmins } from './list-admins'
 
-export const adminsTools: readonly AnyToolDefinition[] = []
+export { listAdmins }
+
+export const adminsTools: readonly AnyToolDefinition[] = [listAdmins]

@@ -1,3 +1,6 @@
 import type { AnyToolDefinition } from '../../types'
+import { createEvent } from './create-event'
 
-export const eventsTools: readonly AnyToolDefinition[] = []
+export { createEvent }
+
+export const eventsTools: readonly AnyToolDefinition[] = [createEvent]

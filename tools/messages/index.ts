@@ -1,3 +1,6 @@
 import type { AnyToolDefinition } from '../../types'
+import { createMessage } from './create-message'
 
-export const messagesTools: readonly AnyToolDefinition[] = []
+export { createMessage }
+
+export const messagesTools: readonly AnyToolDefinition[] = [createMessage]

@@ -1,3 +1,6 @@
 import type { AnyToolDefinition } from '../../types'
+import { createNote } from './create-note'
 
-export const notesTools: readonly AnyToolDefinition[] = []
+export { createNote }
+
+export const notesTools: readonly AnyToolDefinition[] = [createNote]

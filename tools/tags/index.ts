@@ -1,3 +1,10 @@
 import type { AnyToolDefinition } from '../../types'
+import { createTag } from './create-tag'
+import { listTags } from './list-tags'
+import { tagContact } from './tag-contact'
+import { tagConversation } from './tag-conversation'
+import { untagContact } from './untag-contact'
 
-export const tagsTools: readonly AnyToolDefinition[] = []
+export { createTag, listTags, tagContact, tagConversation, untagContact }
+
+export const tagsTools: readonly AnyToolDefinition[] = [listTags, createTag, tagContact, untagContact, tagConversation]

@@ -1,3 +1,8 @@
 import type { AnyToolDefinition } from '../../types'
+import { createTicket } from './create-ticket'
+import { getTicket } from './get-ticket'
+import { updateTicket } from './update-ticket'
 
-export const ticketsTools: readonly AnyToolDefinition[] = []
+export { createTicket, getTicket, updateTicket }
+
+export const ticketsTools: readonly AnyToolDefinition[] = [createTicket, getTicket, updateTicket]
