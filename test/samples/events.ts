@@ -9,10 +9,13 @@ export const eventsSamples: Samples = {
       event_name: 'ordered-item',
       created_at: 1671028894,
       id: '8a88a590-e1c3-41e2-a502-e0649dbf721c',
-      // Strings only: the 2.16 spec types metadata values as strings (CONTRACT.md §G: too strict;
-      // Intercom's own errata allows any value). Numbers, booleans, rich links and amounts are
-      // covered in test/tools/events.test.ts.
-      metadata: { order_id: '1042', article: 'https://example.org/ab1de.html' },
+      metadata: {
+        order_id: '1042',
+        quantity: 3,
+        gift: false,
+        order_page: { url: 'https://example.org/orders/1042', value: 'Order 1042' },
+        price: { amount: 34999, currency: 'eur' },
+      },
     },
   ],
 }

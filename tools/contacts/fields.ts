@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ToolApi } from '../../types'
 import { ToolFailure } from '../errors'
 import { idParam, jsonParam, looseRecord, timestampParam } from '../params'
+import { encodeSegment } from '../request'
 import { contactSchema } from '../schemas/contact'
 import { asObject } from '../schemas/common'
 
@@ -60,7 +61,7 @@ export async function linkCompany(
   verb: string,
 ): Promise<ContactOutput> {
   if (companyId === undefined) return output
-  const contactPath = `/contacts/${encodeURIComponent(output.contactId)}`
+  const contactPath = `/contacts/${encodeSegment('contactId', output.contactId)}`
   try {
     await api.send(
       { method: 'POST', path: `${contactPath}/companies`, query: {}, body: { id: companyId } },

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { integerAdminIdParam } from '../admins/integer-id'
 import { defineTool } from '../define'
-import { idParam, timestampParam } from '../params'
+import { idParam, integerAdminIdParam, timestampParam } from '../params'
 import { definedOnly } from '../request'
 import { ticketStateSchema } from '../schemas/ticket'
 import { TICKET_ATTRIBUTES_HELP, ticketAttributesParam, ticketOutput, ticketResult } from './fields'
