@@ -6,7 +6,13 @@ import { z } from 'zod'
  * - `id`: an Intercom id, sent as one encoded path segment or as a string in a body.
  * The block, the docs and the agent schemas read these marks; validation does not need them.
  */
-export const paramKinds = z.registry<{ kind: 'json' | 'id' }>()
+export const paramKinds = z.registry<{ kind: 'json' | 'id'; of?: IdOf }>()
+
+/**
+ * What an id param points at, where one name means different things in different tools (the
+ * `id` of create_tag is a tag, the `id` of create_event a contact): the block keeps them apart.
+ */
+export type IdOf = 'contact' | 'company' | 'tag' | 'admin' | 'conversation' | 'ticket'
 
 const FORBIDDEN_SEGMENTS = new Set(['.', '..'])
 
@@ -14,8 +20,10 @@ const FORBIDDEN_SEGMENTS = new Set(['.', '..'])
  * An Intercom id. Intercom's ids are strings, but models and UIs often hand over numbers, so an
  * integer is accepted and sent as its decimal text. Empty ids and the path segments `.` and `..`
  * are refused: encoded or not, they would point the request at another resource.
+ *
+ * @param of what the id points at, when the param's name alone does not say it.
  */
-export function idParam(description: string) {
+export function idParam(description: string, of?: IdOf) {
   const schema = z
     .union([z.string(), z.number().int().nonnegative()])
     .transform((value) => String(value))
@@ -24,7 +32,7 @@ export function idParam(description: string) {
       message: "must be an Intercom id, not '.' or '..'",
     })
     .describe(description)
-  paramKinds.add(schema, { kind: 'id' })
+  paramKinds.add(schema, of === undefined ? { kind: 'id' } : { kind: 'id', of })
   return schema
 }
 

@@ -1,1 +1,2 @@
 export type * from './tool'
+export type * from './block'

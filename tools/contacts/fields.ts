@@ -31,6 +31,7 @@ export const contactFields = {
   ).optional(),
   company_id: idParam(
     "Intercom's id of a company to link the contact to after saving it (the id returned by intercom_create_company or intercom_list_companies, not your own company_id). This is a second request to POST /contacts/{id}/companies.",
+    'company',
   ).optional(),
 }
 

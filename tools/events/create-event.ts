@@ -71,7 +71,7 @@ export const createEvent = defineTool({
       email: nonEmpty
         .optional()
         .describe('Email address of the user. Use only if your app identifies users by email. Give this, user_id or id.'),
-      id: idParam("Intercom's id of the contact, e.g. 6762f0dd1bb69f9f2193bb83 (from intercom_search_contacts); required for leads. Give this, user_id or email.").optional(),
+      id: idParam("Intercom's id of the contact, e.g. 6762f0dd1bb69f9f2193bb83 (from intercom_search_contacts); required for leads. Give this, user_id or email.", 'contact').optional(),
       metadata: jsonParam(
         eventMetadata,
         `Details of the event as a flat JSON object (or its JSON text) of at most ${MAX_METADATA_KEYS} keys, e.g. {"order_id": "1042", "items": 3, "price": {"amount": 34999, "currency": "eur"}}. Each value is ${SHAPES}; keys ending in _date hold unix timestamps. Nested objects other than those two shapes are refused.`,

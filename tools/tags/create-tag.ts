@@ -15,7 +15,7 @@ export const createTag = defineTool({
       .string()
       .refine((value) => value.trim() !== '', { message: 'must not be empty' })
       .describe('Name of the tag, e.g. "VIP". Creates the tag if none has this name; with id, the new name of that tag.'),
-    id: idParam('Id of an existing tag to rename (from intercom_list_tags), e.g. "7522907". Leave out to create or find a tag by name.').optional(),
+    id: idParam('Id of an existing tag to rename (from intercom_list_tags), e.g. "7522907". Leave out to create or find a tag by name.', 'tag').optional(),
   }),
   route: 'POST /tags',
   request: (params) => ({ body: definedOnly({ name: params.name, id: params.id }) }),

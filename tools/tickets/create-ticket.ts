@@ -49,6 +49,7 @@ export const createTicket = defineTool({
     ),
     company_id: idParam(
       "Intercom's id of a company to associate with the ticket (from intercom_list_companies or intercom_create_company, not your own company_id).",
+      'company',
     ).optional(),
     created_at: timestampParam('When the ticket was created, as a unix timestamp in seconds. When omitted Intercom uses the current time.').optional(),
     conversation_to_link_id: idParam(

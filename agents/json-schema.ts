@@ -1,0 +1,110 @@
+import { z } from 'zod'
+import type { AnyToolDefinition } from '../types'
+import { paramKinds } from '../tools/params'
+import { getTool, listTools } from '../tools/registry'
+
+/** A JSON Schema document (draft 2020-12), as plain data. */
+export type JsonSchema = Record<string, unknown>
+
+/**
+ * A tool's behaviour hints, named as the Model Context Protocol names them; function-calling APIs
+ * without annotations ignore the field.
+ */
+export interface AgentToolAnnotations {
+  /** The tool's human name. */
+  title: string
+  /** The tool only reads. */
+  readOnlyHint: boolean
+  /** The tool removes or overwrites something that cannot be restored by calling it again. */
+  destructiveHint: boolean
+  /** Calling it twice with the same params has the effect of calling it once. */
+  idempotentHint: boolean
+  /** It talks to an outside system (Intercom). */
+  openWorldHint: true
+}
+
+/** One tool in the shape function-calling APIs take. */
+export interface AgentToolSchema {
+  /** The tool id, e.g. `intercom_get_contact`: pass it to `executeTool`. */
+  name: string
+  description: string
+  /** The JSON Schema of the params (without `$schema`, which some APIs refuse). */
+  parameters: JsonSchema
+  annotations: AgentToolAnnotations
+}
+
+/** Marks the string alternative added to `json` params, so that it is added only once. */
+const JSON_TEXT_BRANCH = {
+  type: 'string',
+  contentMediaType: 'application/json',
+  description: 'The same value as JSON text.',
+} as const
+
+/**
+ * A `json` param (see `paramKinds`) accepts its object or array, or the same as JSON text: the
+ * schema zod gives for the value becomes one branch of an `anyOf`, JSON text the other.
+ */
+function allowJsonText(jsonSchema: JsonSchema): void {
+  const anyOf = jsonSchema.anyOf
+  if (Array.isArray(anyOf) && anyOf.some((branch) => branch?.contentMediaType === JSON_TEXT_BRANCH.contentMediaType)) return
+  const { description, title, default: defaultValue, ...value } = jsonSchema
+  for (const key of Object.keys(jsonSchema)) delete jsonSchema[key]
+  const onlyAnyOf = Object.keys(value).length === 1 && Array.isArray(value.anyOf)
+  Object.assign(jsonSchema, {
+    ...(description === undefined ? {} : { description }),
+    ...(title === undefined ? {} : { title }),
+    ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    anyOf: [...(onlyAnyOf ? (value.anyOf as unknown[]) : [value]), { ...JSON_TEXT_BRANCH }],
+  })
+}
+
+function schemaOf(tool: AnyToolDefinition): JsonSchema {
+  return z.toJSONSchema(tool.params, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (paramKinds.get(zodSchema as z.core.$ZodType)?.kind === 'json') allowJsonText(jsonSchema as JsonSchema)
+    },
+  }) as JsonSchema
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a tool's params, as a model should fill them in. The access
+ * token and region are not in it: they belong to the context of `executeTool`.
+ *
+ * @throws Error when no tool has this id.
+ * @example
+ * toolJsonSchema('intercom_get_contact')
+ * // { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object',
+ * //   properties: { contactId: { ... } }, required: ['contactId'], additionalProperties: false }
+ */
+export function toolJsonSchema(id: string): JsonSchema {
+  const tool = getTool(id)
+  if (!tool) throw new Error(`There is no tool ${JSON.stringify(id)}; listTools() returns the tool ids.`)
+  return schemaOf(tool)
+}
+
+/**
+ * Every tool as `{ name, description, parameters, annotations }`, ready to hand to a model's
+ * function-calling API or to register as MCP tools (`parameters` is MCP's `inputSchema`).
+ *
+ * @example
+ * const functions = listToolSchemas().map(({ name, description, parameters }) => ({ type: 'function', name, description, parameters }))
+ */
+export function listToolSchemas(): AgentToolSchema[] {
+  return listTools().map((tool) => {
+    const { $schema: _schema, ...parameters } = schemaOf(tool)
+    return {
+      name: tool.id,
+      description: tool.description,
+      parameters,
+      annotations: {
+        title: tool.name,
+        readOnlyHint: tool.annotations.readOnly,
+        destructiveHint: tool.annotations.destructive,
+        idempotentHint: tool.annotations.idempotent,
+        openWorldHint: true,
+      },
+    }
+  })
+}

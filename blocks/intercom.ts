@@ -1,0 +1,270 @@
+import type {
+  BlockDefinition,
+  BlockPort,
+  BlockRunContext,
+  BlockValues,
+  DropdownOption,
+  SubBlock,
+  ToolContext,
+  ToolError,
+  ToolResult,
+} from '../types'
+import { executeTool } from '../tools/executor'
+import { REGION_HOSTS } from '../tools/http'
+import { coerceValue, isEmptyValue } from './coerce'
+import { BlockValueError } from './errors'
+import { deriveOperations, deriveParamFields, type Operation, type ParamField } from './fields'
+import { INTERCOM_ICON } from './icon'
+import { outputFieldsOf } from './schema'
+
+const operations: Operation[] = deriveOperations()
+const operationById = new Map(operations.map((operation) => [operation.id, operation]))
+const paramFields: ParamField[] = deriveParamFields(operations)
+const paramFieldById = new Map(paramFields.map((entry) => [entry.field.id, entry]))
+
+/** For each operation, the fields it reads, in the tool's param order. */
+const fieldsByOperation = new Map<string, ParamField[]>(
+  operations.map((operation) => [
+    operation.id,
+    paramFields.filter((entry) => entry.field.condition?.value.includes(operation.id)),
+  ]),
+)
+
+const groups = [...new Set(operations.map((operation) => operation.group))]
+
+/** Harmless when a new block is run untouched: the first operation that only reads. */
+const defaultOperation = (operations.find((operation) => operation.tool.annotations.readOnly) ?? operations[0])?.id
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
+
+const operationField: SubBlock = {
+  id: 'operation',
+  title: 'Operation',
+  type: 'dropdown',
+  description: 'What to do in Intercom. The fields below change with the operation.',
+  options: operations.map((operation): DropdownOption => ({ id: operation.id, label: operation.tool.name, group: operation.group })),
+  ...(defaultOperation === undefined ? {} : { defaultValue: defaultOperation }),
+  required: true,
+}
+
+const accessTokenField: SubBlock = {
+  id: 'accessToken',
+  title: 'Access token',
+  type: 'short-input',
+  password: true,
+  description:
+    "An Intercom access token: a private app's token (Developer Hub → your app → Authentication) or an OAuth token. It is sent only as the Authorization header and never appears in outputs or errors.",
+  placeholder: 'Enter your Intercom access token',
+  required: true,
+}
+
+const regionField: SubBlock = {
+  id: 'region',
+  title: 'Region',
+  type: 'dropdown',
+  description: "The data centre of the Intercom workspace: US unless the workspace is hosted in Europe or Australia.",
+  options: Object.entries(REGION_HOSTS).map(([region, host]) => ({ id: region, label: `${region.toUpperCase()} (${new URL(host).host})` })),
+  defaultValue: 'us',
+}
+
+const PORT_TYPES: Record<string, BlockPort['type']> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  object: 'json',
+  array: 'array',
+}
+
+function inputType(kind: string): BlockPort['type'] {
+  if (kind === 'integer' || kind === 'number') return 'number'
+  if (kind === 'boolean') return 'boolean'
+  if (kind === 'json') return 'json'
+  return 'string'
+}
+
+function inputsOf(): Record<string, BlockPort> {
+  const inputs: Record<string, BlockPort> = {
+    operation: { type: 'string', description: 'The operation to run (see the operation field).' },
+    accessToken: { type: 'string', description: 'Intercom access token' },
+    region: { type: 'string', description: 'Data centre of the workspace: us, eu or au' },
+  }
+  for (const { field } of paramFields) {
+    inputs[field.id] = {
+      type: inputType(field.valueKind),
+      description: field.description ?? field.title,
+      ...(field.condition ? { condition: field.condition } : {}),
+    }
+  }
+  return inputs
+}
+
+/** One output per output name of any tool; a name several tools share keeps each distinct description. */
+function outputsOf(): Record<string, BlockPort> {
+  const outputs: Record<string, BlockPort & { condition: { field: 'operation'; value: string[] } }> = {}
+  const descriptions = new Map<string, string[]>()
+  for (const operation of operations) {
+    for (const output of outputFieldsOf(operation.tool)) {
+      const type = PORT_TYPES[output.type] ?? 'any'
+      const description = output.description || output.name
+      const existing = outputs[output.name]
+      if (existing) {
+        existing.condition.value.push(operation.id)
+        if (existing.type !== type) existing.type = 'any'
+      } else {
+        outputs[output.name] = { type, description, condition: { field: 'operation', value: [operation.id] } }
+      }
+      const seen = descriptions.get(output.name) ?? []
+      if (!seen.includes(description)) descriptions.set(output.name, [...seen, description])
+    }
+  }
+  for (const [name, texts] of descriptions) {
+    const output = outputs[name]
+    if (output) output.description = texts.join('; ')
+  }
+  return outputs
+}
+
+function operationOf(values: BlockValues): Operation {
+  const value = values?.operation
+  const operation = typeof value === 'string' ? operationById.get(value) : undefined
+  if (!operation) {
+    const shown = value === undefined || value === '' ? 'no operation was chosen' : `${JSON.stringify(value)} is not an operation of this block`
+    throw new BlockValueError('operation', `operation: ${shown}; choose one of ${operations.map((entry) => entry.id).join(', ')}`)
+  }
+  return operation
+}
+
+/** The tool params of the chosen operation, read from the block's values. */
+function paramsOf(values: BlockValues): Record<string, unknown> {
+  const operation = operationOf(values)
+  const params: Record<string, unknown> = {}
+  const errors: BlockValueError[] = []
+  for (const entry of fieldsByOperation.get(operation.id) ?? []) {
+    const value = values[entry.field.id]
+    if (isEmptyValue(value, entry.field)) continue
+    try {
+      params[entry.field.param] = coerceValue(entry, value)
+    } catch (error) {
+      if (!(error instanceof BlockValueError)) throw error
+      errors.push(error)
+    }
+  }
+  const [first] = errors
+  if (first) throw new BlockValueError(first.field, errors.map((error) => error.message).join('; '))
+  return params
+}
+
+function describeOperations(): string {
+  return groups
+    .map((group) => {
+      const names = operations.filter((operation) => operation.group === group).map((operation) => lowerFirst(operation.tool.name))
+      return `${group}: ${names.join(', ')}.`
+    })
+    .join(' ')
+}
+
+/**
+ * The Intercom block: every tool of the registry as an operation, and one field per distinct
+ * param, all derived from the tool definitions (see `blocks/fields.ts` for the rules).
+ */
+export const intercomBlock: BlockDefinition = {
+  type: 'intercom',
+  name: 'Intercom',
+  description: `Manage ${groups.map((group) => group.toLowerCase()).join(', ')} in Intercom`,
+  longDescription: `Integrate Intercom into the workflow with an Intercom access token. ${describeOperations()}`,
+  category: 'tools',
+  bgColor: '#1F6FEB',
+  icon: INTERCOM_ICON,
+  docsLink: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io',
+  subBlocks: [operationField, accessTokenField, regionField, ...paramFields.map((entry) => entry.field)],
+  tools: {
+    access: operations.map((operation) => operation.tool.id),
+    config: {
+      tool: (values) => operationOf(values).tool.id,
+      params: paramsOf,
+    },
+  },
+  inputs: inputsOf(),
+  outputs: outputsOf(),
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** The context of a run: the credential and region from the values when given, else from the context. */
+export function contextFor(values: BlockValues, context: BlockRunContext = {}): ToolContext {
+  const out: ToolContext = { ...context, accessToken: nonEmptyText(values?.accessToken) ?? context.accessToken ?? '' }
+  const region = nonEmptyText(values?.region)
+  if (region !== undefined) out.region = region as ToolContext['region']
+  return out
+}
+
+function valueError(error: BlockValueError): ToolError {
+  return { code: 'validation_error', field: error.field, message: error.message, retryable: false }
+}
+
+/**
+ * What a workflow engine does with the block: reads the values, picks the operation's tool and
+ * runs it through `executeTool`. Never throws; a value that cannot be read or an unknown operation
+ * is a `validation_error` naming the field, and nothing is sent.
+ *
+ * @example
+ * const result = await runBlock(
+ *   { operation: 'list_contacts', per_page: '25', accessToken: token, region: 'eu' },
+ *   {},
+ * )
+ * if (result.success) console.log(result.output.contacts)
+ */
+export async function runBlock(values: BlockValues, context: BlockRunContext = {}): Promise<ToolResult> {
+  let toolId: string
+  let params: Record<string, unknown>
+  try {
+    toolId = intercomBlock.tools.config.tool(values)
+    params = intercomBlock.tools.config.params(values)
+  } catch (error) {
+    if (error instanceof BlockValueError) return { success: false, error: valueError(error) }
+    throw error
+  }
+  return executeTool(toolId, params, contextFor(values, context))
+}
+
+/** The options of a field with an `optionsLoader`, or why they could not be loaded. */
+export type LoadedOptions = { success: true; options: DropdownOption[] } | { success: false; error: ToolError }
+
+/**
+ * Loads the options of a dropdown whose choices come from Intercom (admins, tags) through the
+ * tool its `optionsLoader` names, with the credential and region from the values or the context.
+ */
+export async function loadFieldOptions(fieldId: string, values: BlockValues = {}, context: BlockRunContext = {}): Promise<LoadedOptions> {
+  const loader = paramFieldById.get(fieldId)?.field.optionsLoader
+  if (!loader) {
+    return { success: false, error: { code: 'validation_error', field: fieldId, message: `${fieldId}: this field has no loaded options`, retryable: false } }
+  }
+  const result = await executeTool(loader.tool, {}, contextFor(values, context))
+  if (!result.success) return result
+  const items = result.output[loader.list]
+  if (!Array.isArray(items)) {
+    return { success: false, error: { code: 'invalid_response', message: `${loader.tool} returned no ${loader.list} list`, retryable: false } }
+  }
+  const options = items
+    .filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object')
+    .filter((item) => typeof item[loader.value] === 'string' || typeof item[loader.value] === 'number')
+    .map((item) => {
+      const value = String(item[loader.value])
+      const label = item[loader.label]
+      return { id: value, label: typeof label === 'string' && label !== '' ? label : value }
+    })
+  return { success: true, options }
+}
+
+/** Every operation of the block, for the docs and tests. */
+export function blockOperations(): readonly Operation[] {
+  return operations
+}
+
+/** The param fields with what their coercion needs, for the docs and tests. */
+export function blockParamFields(): readonly ParamField[] {
+  return paramFields
+}
+
