@@ -2,12 +2,23 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
+    // The library: ESM + CJS + declarations, behind the package's "exports" map.
     entry: { index: 'index.ts' },
     format: ['esm', 'cjs'],
     // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
     clean: true,
+    target: 'node20',
+    outDir: 'dist',
+  },
+  {
+    // The `intercom-blocks` command (package "bin"): ESM only, no declarations.
+    entry: { cli: 'cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
     target: 'node20',
     outDir: 'dist',
   },

@@ -13,7 +13,7 @@ import { executeTool } from '../tools/executor'
 import { REGION_HOSTS } from '../tools/http'
 import { coerceValue, isEmptyValue } from './coerce'
 import { BlockValueError } from './errors'
-import { deriveOperations, deriveParamFields, type Operation, type ParamField } from './fields'
+import { deriveOperations, deriveParamFields, operationIdOf, type Operation, type ParamField } from './fields'
 import { INTERCOM_ICON } from './icon'
 import { outputFieldsOf } from './schema'
 
@@ -144,6 +144,37 @@ function paramsOf(values: BlockValues): Record<string, unknown> {
     if (isEmptyValue(value, entry.field)) continue
     try {
       params[entry.field.param] = coerceValue(entry, value)
+    } catch (error) {
+      if (!(error instanceof BlockValueError)) throw error
+      errors.push(error)
+    }
+  }
+  const [first] = errors
+  if (first) throw new BlockValueError(first.field, errors.map((error) => error.message).join('; '))
+  return params
+}
+
+/**
+ * Coerces text values keyed by param name (a command line, a query string) to the types a tool's
+ * params take, with the same rules as the block's fields. Empty values are left out; a value that
+ * cannot be read throws a `BlockValueError` naming every such param.
+ */
+export function coerceParamText(toolId: string, values: Record<string, unknown>): Record<string, unknown> {
+  const operation = operationById.get(operationIdOf(toolId))
+  if (!operation || operation.tool.id !== toolId) throw new BlockValueError('operation', `there is no tool ${JSON.stringify(toolId)}`)
+  const byParam = new Map((fieldsByOperation.get(operation.id) ?? []).map((entry) => [entry.field.param, entry]))
+  const params: Record<string, unknown> = {}
+  const errors: BlockValueError[] = []
+  for (const [name, value] of Object.entries(values)) {
+    const entry = byParam.get(name)
+    if (!entry) {
+      errors.push(new BlockValueError(name, `${name}: is not a parameter of ${toolId}`))
+      continue
+    }
+    if (isEmptyValue(value, entry.field)) continue
+    try {
+      // Errors name the param, which is what the caller typed, not the block field's id.
+      params[name] = coerceValue({ ...entry, field: { ...entry.field, id: name } }, value)
     } catch (error) {
       if (!(error instanceof BlockValueError)) throw error
       errors.push(error)

@@ -1,0 +1,19 @@
+/** Where the CLI writes and what it reads from its environment: injectable for tests. */
+export interface CliIo {
+  /** Output meant for programs (JSON results, lists). */
+  stdout: (text: string) => void
+  /** Progress, notices and errors, for people. */
+  stderr: (text: string) => void
+  env: Record<string, string | undefined>
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}
+
+/** A usage or input problem: printed on stderr, exit code 2. */
+export class CliUsageError extends Error {
+  override name = 'CliUsageError'
+}
