@@ -1,0 +1,119 @@
+/**
+ * A local, stateful emulator of Intercom's REST API (version 2.16) for demos and tests: the
+ * endpoints the tools of this package call, with Intercom's auth, version header, errors,
+ * pagination, search language and rate-limit headers, over a deterministic seeded workspace.
+ *
+ * ```ts
+ * const sandbox = await startSandbox({ seed: 7 })
+ * const me = await fetch(`${sandbox.url}/me`, { headers: { Authorization: `Bearer ${sandbox.token}` } })
+ * await sandbox.close()
+ * ```
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DEFAULT_TOKEN, resolveOptions, type SandboxOptions } from './options'
+import { loadDataFile, saveDataFile } from './persist'
+import { matchRoute } from './router'
+import { ROUTES } from './routes'
+import { seedData } from './seed'
+import { createPipeline } from './server'
+import { Store } from './store'
+import type { SandboxData } from './types'
+
+export type { FaultOptions, RateLimitOptions, SandboxOptions } from './options'
+export { DEFAULT_RATE_LIMIT, DEFAULT_SEED, DEFAULT_TOKEN } from './options'
+export { INTERCOM_VERSIONS } from './server'
+export { SEED_COUNTS, SEED_EPOCH, seedData } from './seed'
+export type * from './types'
+
+/** Read access to the sandbox's workspace, for tests and demos. */
+export interface SandboxState {
+  /** A deep copy of the whole workspace, as it would be saved to the data file. */
+  snapshot(): SandboxData
+  /** The id of the admin that every token acts as (what `GET /me` returns). */
+  readonly adminId: string
+  /** How many HTTP requests the sandbox has received. */
+  readonly requestCount: number
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:53124`: use it as the tools' `baseUrl`. */
+  url: string
+  port: number
+  host: string
+  /** A token the sandbox accepts: the first of `tokens`, or `sandbox-token`. */
+  token: string
+  state: SandboxState
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>
+}
+
+/**
+ * Whether the sandbox serves a route template such as `GET /contacts/{contactId}` (placeholder
+ * names do not matter).
+ */
+export function servesRoute(route: string): boolean {
+  const space = route.indexOf(' ')
+  const path = route.slice(space + 1).replace(/\{[^}]+\}/g, '1')
+  return matchRoute(ROUTES, route.slice(0, space), path) !== undefined
+}
+
+/** Starts a sandbox; resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const resolved = resolveOptions(options)
+  const dataFile = resolved.data
+  let data = dataFile === undefined ? undefined : loadDataFile(dataFile)
+  if (!data) {
+    data = seedData(resolved.seed)
+    if (dataFile !== undefined) saveDataFile(dataFile, data)
+  }
+  const store = new Store(data)
+  let requestCount = 0
+  const server = createServer(
+    createPipeline({
+      store,
+      routes: ROUTES,
+      options: resolved,
+      persist: dataFile === undefined ? undefined : () => saveDataFile(dataFile, store.data),
+      onRequest: () => {
+        requestCount += 1
+      },
+    }),
+  )
+  server.keepAliveTimeout = 1_000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(resolved.port, resolved.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const hostInUrl = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${hostInUrl}:${address.port}`,
+    port: address.port,
+    host: address.address,
+    token: resolved.tokens?.[0] ?? DEFAULT_TOKEN,
+    state: {
+      snapshot: () => structuredClone(store.data),
+      get adminId() {
+        return store.me().id
+      },
+      get requestCount() {
+        return requestCount
+      },
+    },
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}

@@ -1,0 +1,154 @@
+/** Companies: upsert keyed on company_id, get by Intercom id, list by page number, filter. */
+import { asJsonObject, bool, int, num, obj, objectBody, queryInt, requiredText, str, timestamp } from '../body'
+import { ApiError, companyNotFound, invalid } from '../errors'
+import { numberedPage, sortBy, type SortKey } from '../paging'
+import { renderCompany } from '../render'
+import { ok, route, type Route, type SandboxRequest } from '../router'
+import type { Store } from '../store'
+import type { CompanyRecord } from '../types'
+
+/** Companies per page: Intercom's default; the sandbox's maximum. */
+export const COMPANIES_PER_PAGE = { default: 15, max: 150 } as const
+
+const WRITABLE = [
+  'name',
+  'company_id',
+  'plan',
+  'size',
+  'website',
+  'industry',
+  'custom_attributes',
+  'remote_created_at',
+  'update_last_request_at',
+  'monthly_spend',
+] as const
+
+export const companyRoutes: Route[] = [
+  route('POST', '/companies', createOrUpdateCompany),
+  route('GET', '/companies', retrieveCompanies),
+  route('POST', '/companies/list', listCompanies),
+  route('GET', '/companies/{company_id}', ({ params, store }) => ok(renderCompany(store, store.requireCompany(params.company_id ?? '')))),
+]
+
+function planFor(store: Store, name: string): { id: string; name: string } {
+  const existing = store.data.companies.find((company) => company.plan?.name === name)?.plan
+  return existing ? { ...existing } : { id: store.nextId('plan'), name }
+}
+
+function createOrUpdateCompany({ body: raw, store }: SandboxRequest) {
+  const body = objectBody(raw, WRITABLE)
+  const companyId = requiredText(str(body, 'company_id'), 'company_id')
+  const name = str(body, 'name')
+  const plan = str(body, 'plan')
+  const size = int(body, 'size')
+  const website = str(body, 'website')
+  const industry = str(body, 'industry')
+  const remoteCreatedAt = timestamp(body, 'remote_created_at')
+  const updateLastRequestAt = bool(body, 'update_last_request_at')
+  const monthlySpend = num(body, 'monthly_spend')
+  const custom = obj(body, 'custom_attributes')
+  if (size !== undefined && size < 0) throw invalid('size', 'must not be negative')
+  for (const [key, value] of Object.entries(custom ?? {})) {
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+      throw invalid(`custom_attributes.${key}`, 'must be a string, number or boolean')
+    }
+  }
+
+  const now = store.now()
+  let company = store.data.companies.find((candidate) => candidate.company_id === companyId)
+  if (!company) {
+    company = {
+      id: store.nextObjectId(now),
+      company_id: companyId,
+      name: null,
+      plan: null,
+      size: null,
+      website: null,
+      industry: null,
+      monthly_spend: 0,
+      session_count: 0,
+      custom_attributes: {},
+      remote_created_at: null,
+      created_at: now,
+      updated_at: now,
+      last_request_at: null,
+      tag_ids: [],
+    }
+    store.data.companies.push(company)
+  }
+  if (name !== undefined) company.name = name
+  if (plan !== undefined) company.plan = plan === '' ? null : planFor(store, plan)
+  if (size !== undefined) company.size = size
+  if (website !== undefined) company.website = website
+  if (industry !== undefined) company.industry = industry
+  if (remoteCreatedAt !== undefined) company.remote_created_at = remoteCreatedAt
+  // Intercom truncates monthly_spend to a whole number.
+  if (monthlySpend !== undefined) company.monthly_spend = Math.trunc(monthlySpend)
+  if (updateLastRequestAt === true) company.last_request_at = now
+  for (const [key, value] of Object.entries(asJsonObject(custom ?? {}))) {
+    if (value === null) delete company.custom_attributes[key]
+    else company.custom_attributes[key] = value
+  }
+  company.updated_at = now
+  store.touch()
+  return ok(renderCompany(store, company))
+}
+
+/** Companies with at least one contact: Intercom leaves the others out of lists. */
+function visibleCompanies(store: Store): CompanyRecord[] {
+  const attached = new Set(store.data.contacts.flatMap((contact) => contact.company_ids))
+  return store.data.companies.filter((company) => attached.has(company.id))
+}
+
+function pageParams(query: URLSearchParams): { page: number; perPage: number } {
+  return {
+    page: queryInt(query, 'page', 1, Number.MAX_SAFE_INTEGER) ?? 1,
+    perPage: queryInt(query, 'per_page', 1, COMPANIES_PER_PAGE.max) ?? COMPANIES_PER_PAGE.default,
+  }
+}
+
+function listResponse(store: Store, companies: CompanyRecord[], page: number, perPage: number) {
+  const slice = numberedPage(companies, page, perPage)
+  return ok({
+    type: 'list',
+    data: slice.items.map((company) => renderCompany(store, company)),
+    pages: slice.pages,
+    total_count: companies.length,
+  })
+}
+
+/** POST /companies/list: query parameters only, sorted by last_request_at (desc by default). */
+function listCompanies({ query, body, store }: SandboxRequest) {
+  if (body !== undefined && !(typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)) {
+    throw new ApiError(400, 'parameter_invalid', 'POST /companies/list takes its parameters (page, per_page, order) in the query string, not in the body')
+  }
+  const { page, perPage } = pageParams(query)
+  const order = query.get('order') ?? 'desc'
+  if (order !== 'asc' && order !== 'desc') throw invalid('order', "must be 'asc' or 'desc'")
+  const key = (company: CompanyRecord): SortKey => [company.last_request_at ?? company.created_at, company.id]
+  const descending = order === 'desc'
+  const sorted = sortBy(visibleCompanies(store), key, [descending, descending])
+  return listResponse(store, sorted, page, perPage)
+}
+
+/** GET /companies: one company by company_id or name, or a list filtered by tag_id / segment_id. */
+function retrieveCompanies({ query, store }: SandboxRequest) {
+  const companyId = query.get('company_id')
+  const name = query.get('name')
+  if (companyId !== null || name !== null) {
+    const company = store.data.companies.find((candidate) =>
+      companyId !== null ? candidate.company_id === companyId : candidate.name === name,
+    )
+    if (!company) throw companyNotFound()
+    return ok(renderCompany(store, company))
+  }
+  const { page, perPage } = pageParams(query)
+  const tagId = query.get('tag_id')
+  const segmentId = query.get('segment_id')
+  let companies = visibleCompanies(store)
+  if (tagId !== null) companies = companies.filter((company) => company.tag_ids.includes(tagId))
+  // The sandbox has no segments: a segment filter matches nothing.
+  if (segmentId !== null) companies = []
+  const sorted = sortBy(companies, (company) => [company.created_at, company.id], [true, true])
+  return listResponse(store, sorted, page, perPage)
+}
