@@ -134,16 +134,17 @@ function operationOf(values: BlockValues): Operation {
   return operation
 }
 
-/** The tool params of the chosen operation, read from the block's values. */
-function paramsOf(values: BlockValues): Record<string, unknown> {
-  const operation = operationOf(values)
+/**
+ * Coerces each (field, value) pair, leaving out empty values, and throws one `BlockValueError`
+ * that names every value that could not be read (its `field` is the first of them).
+ */
+function coerceAll(entries: Array<{ entry: ParamField; value: unknown; name: string }>, problems: BlockValueError[] = []): Record<string, unknown> {
   const params: Record<string, unknown> = {}
-  const errors: BlockValueError[] = []
-  for (const entry of fieldsByOperation.get(operation.id) ?? []) {
-    const value = values[entry.field.id]
+  const errors = [...problems]
+  for (const { entry, value, name } of entries) {
     if (isEmptyValue(value, entry.field)) continue
     try {
-      params[entry.field.param] = coerceValue(entry, value)
+      params[entry.field.param] = coerceValue(name === entry.field.id ? entry : { ...entry, field: { ...entry.field, id: name } }, value)
     } catch (error) {
       if (!(error instanceof BlockValueError)) throw error
       errors.push(error)
@@ -154,35 +155,31 @@ function paramsOf(values: BlockValues): Record<string, unknown> {
   return params
 }
 
+/** The tool params of the chosen operation, read from the block's values. */
+function paramsOf(values: BlockValues): Record<string, unknown> {
+  const operation = operationOf(values)
+  const entries = (fieldsByOperation.get(operation.id) ?? []).map((entry) => ({ entry, value: values[entry.field.id], name: entry.field.id }))
+  return coerceAll(entries)
+}
+
 /**
  * Coerces text values keyed by param name (a command line, a query string) to the types a tool's
  * params take, with the same rules as the block's fields. Empty values are left out; a value that
- * cannot be read throws a `BlockValueError` naming every such param.
+ * cannot be read, or a name that is not a param of the tool, throws a `BlockValueError` naming
+ * every such param (by param name, which is what the caller typed, not the block field's id).
  */
 export function coerceParamText(toolId: string, values: Record<string, unknown>): Record<string, unknown> {
   const operation = operationById.get(operationIdOf(toolId))
   if (!operation || operation.tool.id !== toolId) throw new BlockValueError('operation', `there is no tool ${JSON.stringify(toolId)}`)
   const byParam = new Map((fieldsByOperation.get(operation.id) ?? []).map((entry) => [entry.field.param, entry]))
-  const params: Record<string, unknown> = {}
-  const errors: BlockValueError[] = []
+  const unknown: BlockValueError[] = []
+  const entries: Array<{ entry: ParamField; value: unknown; name: string }> = []
   for (const [name, value] of Object.entries(values)) {
     const entry = byParam.get(name)
-    if (!entry) {
-      errors.push(new BlockValueError(name, `${name}: is not a parameter of ${toolId}`))
-      continue
-    }
-    if (isEmptyValue(value, entry.field)) continue
-    try {
-      // Errors name the param, which is what the caller typed, not the block field's id.
-      params[name] = coerceValue({ ...entry, field: { ...entry.field, id: name } }, value)
-    } catch (error) {
-      if (!(error instanceof BlockValueError)) throw error
-      errors.push(error)
-    }
+    if (entry) entries.push({ entry, value, name })
+    else unknown.push(new BlockValueError(name, `${name}: is not a parameter of ${toolId}`))
   }
-  const [first] = errors
-  if (first) throw new BlockValueError(first.field, errors.map((error) => error.message).join('; '))
-  return params
+  return coerceAll(entries, unknown)
 }
 
 function describeOperations(): string {

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { defineTool } from '../define'
-import { asArray, asObject, num } from '../schemas/common'
-import { companyPagesSchema, companySchema, type Company } from '../schemas/company'
+import { listTransform, num } from '../schemas/common'
+import { companyPagesSchema, companySchema } from '../schemas/company'
+
+const output = z.object({
+  companies: z.array(companySchema).describe('Array of company objects'),
+  pages: companyPagesSchema,
+  total_count: num('Total number of companies'),
+})
 
 export const listCompanies = defineTool({
   id: 'intercom_list_companies',
@@ -29,18 +35,7 @@ export const listCompanies = defineTool({
   route: 'POST /companies/list',
   // Intercom reads this POST's options from the query string; it takes no body.
   request: (params) => ({ query: { page: params.page, per_page: params.per_page, order: params.order } }),
-  transform: (body) => {
-    const list = asObject(body, 'a company list')
-    return {
-      companies: asArray(list.data, 'data') as Company[],
-      pages: list.pages as z.infer<typeof companyPagesSchema>,
-      total_count: list.total_count as number | undefined,
-    }
-  },
-  output: z.object({
-    companies: z.array(companySchema).describe('Array of company objects'),
-    pages: companyPagesSchema,
-    total_count: num('Total number of companies'),
-  }),
+  transform: listTransform<z.infer<typeof output>>({ what: 'a company list', items: 'data', as: 'companies', copy: ['pages', 'total_count'] }),
+  output,
   annotations: { readOnly: true, destructive: false, idempotent: true },
 })

@@ -1,8 +1,14 @@
 import { z } from 'zod'
 import { defineTool } from '../define'
 import { perPageParam } from '../params'
-import { asArray, asObject, num, pagesSchema } from '../schemas/common'
+import { listTransform, num, pagesSchema } from '../schemas/common'
 import { contactSchema } from '../schemas/contact'
+
+const output = z.object({
+  contacts: z.array(contactSchema).describe('Array of contact objects'),
+  pages: pagesSchema,
+  total_count: num('Total number of contacts'),
+})
 
 export const listContacts = defineTool({
   id: 'intercom_list_contacts',
@@ -18,18 +24,7 @@ export const listContacts = defineTool({
       .describe('The cursor of the page to read: pages.next.starting_after from the previous page. Leave out for the first page.'),
   }),
   route: 'GET /contacts',
-  transform: (body) => {
-    const list = asObject(body, 'a contact list')
-    return {
-      contacts: asArray(list.data, 'data') as Array<z.infer<typeof contactSchema>>,
-      pages: list.pages as z.infer<typeof pagesSchema>,
-      total_count: list.total_count as number | undefined,
-    }
-  },
-  output: z.object({
-    contacts: z.array(contactSchema).describe('Array of contact objects'),
-    pages: pagesSchema,
-    total_count: num('Total number of contacts'),
-  }),
+  transform: listTransform<z.infer<typeof output>>({ what: 'a contact list', items: 'data', as: 'contacts', copy: ['pages', 'total_count'] }),
+  output,
   annotations: { readOnly: true, destructive: false, idempotent: true },
 })

@@ -2,8 +2,14 @@ import { z } from 'zod'
 import { defineTool } from '../define'
 import { perPageParam, searchQueryParam } from '../params'
 import { definedOnly } from '../request'
-import { asArray, asObject, num, pagesSchema } from '../schemas/common'
+import { listTransform, num, pagesSchema } from '../schemas/common'
 import { contactSchema } from '../schemas/contact'
+
+const output = z.object({
+  contacts: z.array(contactSchema).describe('Array of matching contact objects'),
+  pages: pagesSchema,
+  total_count: num('Total number of matching contacts'),
+})
 
 export const searchContacts = defineTool({
   id: 'intercom_search_contacts',
@@ -46,18 +52,7 @@ export const searchContacts = defineTool({
     }
     return { body }
   },
-  transform: (body) => {
-    const list = asObject(body, 'a contact list')
-    return {
-      contacts: asArray(list.data, 'data') as Array<z.infer<typeof contactSchema>>,
-      pages: list.pages as z.infer<typeof pagesSchema>,
-      total_count: list.total_count as number | undefined,
-    }
-  },
-  output: z.object({
-    contacts: z.array(contactSchema).describe('Array of matching contact objects'),
-    pages: pagesSchema,
-    total_count: num('Total number of matching contacts'),
-  }),
+  transform: listTransform<z.infer<typeof output>>({ what: 'a contact list', items: 'data', as: 'contacts', copy: ['pages', 'total_count'] }),
+  output,
   annotations: { readOnly: true, destructive: false, idempotent: true },
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idParam, perPageParam } from '../params'
-import { asArray, asObject, idOf, pagesSchema } from '../schemas/common'
+import { asObject, idOf, listTransform, pagesSchema } from '../schemas/common'
 import { type Conversation } from '../schemas/conversation'
 
 /** The path id of a conversation, shared by every conversation tool. */
@@ -28,15 +28,12 @@ export function conversationResult(body: unknown): { conversation: Conversation;
   return { conversation, conversationId: idOf(conversation, 'conversation') }
 }
 
-/** Reads a list or search answer. */
-export function conversationListResult(body: unknown) {
-  const list = asObject(body, 'a conversation list')
-  return {
-    conversations: asArray(list.conversations, 'conversations') as Conversation[],
-    pages: list.pages as z.infer<typeof pagesSchema>,
-    total_count: list.total_count as number | undefined,
-  }
-}
+/** Reads a list or search answer: `conversations`, `pages` and `total_count`, as Intercom sent them. */
+export const conversationListResult = listTransform<{
+  conversations: Conversation[]
+  pages: z.infer<typeof pagesSchema>
+  total_count: number | null | undefined
+}>({ what: 'a conversation list', items: 'conversations', as: 'conversations', copy: ['pages', 'total_count'] })
 
 /** `state` as Intercom reports it on the returned conversation. */
 export const stateField = (description: string) => z.string().nullish().describe(description)

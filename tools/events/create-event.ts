@@ -67,7 +67,7 @@ export const createEvent = defineTool({
       created_at: timestampParam(
         'When the event happened, as a unix timestamp in seconds. When omitted the current time is filled in before sending. Intercom treats two events with the same contact, name and created_at as one.',
       ).optional(),
-      user_id: idParam('Your own id of the user (the contact\'s external_id in Intercom), e.g. "u-42". Give this, email or id.').optional(),
+      user_id: idParam('Your own id of the user: the contact\'s external_id in Intercom (as intercom_get_contact and intercom_search_contacts return it), e.g. "u-42". Give this, email or id.').optional(),
       email: nonEmpty
         .optional()
         .describe('Email address of the user. Use only if your app identifies users by email. Give this, user_id or id.'),

@@ -67,3 +67,24 @@ export function idOf(entity: Record<string, unknown>, what: string): string {
   if (typeof id === 'string' || typeof id === 'number') return String(id)
   throw invalidResponse(`Intercom's ${what} has no id.`)
 }
+
+/**
+ * A declared list reshaping, as n8n declares a `rootProperty`: the array Intercom sends under
+ * `items` becomes the output field `as`, and the fields named in `copy` (pages, total_count,
+ * type) are copied as Intercom sent them. A body without the array is an `invalid_response`.
+ *
+ * @example transform: listTransform<ContactList>({ what: 'a contact list', items: 'data', as: 'contacts', copy: ['pages', 'total_count'] })
+ */
+export function listTransform<O extends Record<string, unknown>>(spec: {
+  what: string
+  items: string
+  as: keyof O & string
+  copy: ReadonlyArray<keyof O & string>
+}): (body: unknown) => O {
+  return (body) => {
+    const list = asObject(body, spec.what)
+    const out: Record<string, unknown> = { [spec.as]: asArray(list[spec.items], spec.items) }
+    for (const key of spec.copy) out[key] = list[key]
+    return out as O
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { paramsOf } from '../../blocks/schema'
+import { listTools, tools } from '../../index'
+
+const IDS = [
+  'intercom_create_contact', 'intercom_get_contact', 'intercom_update_contact', 'intercom_list_contacts', 'intercom_search_contacts', 'intercom_delete_contact',
+  'intercom_create_company', 'intercom_get_company', 'intercom_list_companies',
+  'intercom_get_conversation', 'intercom_list_conversations', 'intercom_reply_conversation', 'intercom_search_conversations',
+  'intercom_close_conversation', 'intercom_open_conversation', 'intercom_snooze_conversation', 'intercom_assign_conversation',
+  'intercom_create_ticket', 'intercom_get_ticket', 'intercom_update_ticket',
+  'intercom_create_message', 'intercom_list_admins',
+  'intercom_list_tags', 'intercom_create_tag', 'intercom_tag_contact', 'intercom_untag_contact', 'intercom_tag_conversation',
+  'intercom_create_note', 'intercom_create_event',
+  'intercom_attach_contact_to_company', 'intercom_detach_contact_from_company',
+]
+
+describe('the registry', () => {
+  it('holds exactly the 31 tools, under their permanent ids', () => {
+    expect(Object.keys(tools).sort()).toEqual([...IDS].sort())
+  })
+
+  it.each(listTools().map((tool) => [tool.id, tool] as const))('%s: strict params, every param described for a model', (_id, tool) => {
+    const unknown = (tool.params as z.ZodObject).safeParse({ not_a_param: 1 })
+    expect(unknown.success).toBe(false)
+    expect(JSON.stringify(unknown.error?.issues)).toContain('not_a_param')
+    for (const param of paramsOf(tool)) {
+      expect(param.description.length, `${tool.id}.${param.name}`).toBeGreaterThan(20)
+    }
+    expect(tool.description.length).toBeGreaterThan(80)
+    expect(tool.name).toMatch(/^[A-Z]/)
+  })
+
+  it.each(listTools().map((tool) => [tool.id, tool] as const))('%s: every id param says which tool returns it', (_id, tool) => {
+    for (const param of paramsOf(tool).filter((entry) => entry.kind === 'id')) {
+      const text = `${param.description} ${tool.description}`
+      const names = [...text.matchAll(/intercom_[a-z_]+/g)].map((match) => match[0]).filter((name) => name !== tool.id)
+      expect(names.filter((name) => name in tools), `${tool.id}.${param.name} names no other tool that returns it`).not.toEqual([])
+    }
+  })
+
+  it.each(listTools().map((tool) => [tool.id, tool] as const))('%s: annotations are consistent', (_id, tool) => {
+    const { readOnly, destructive, idempotent } = tool.annotations
+    if (readOnly) {
+      expect(destructive).toBe(false)
+      expect(idempotent).toBe(true)
+    }
+    if (tool.route.startsWith('GET ')) expect(readOnly).toBe(true)
+  })
+})
