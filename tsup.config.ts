@@ -2,8 +2,8 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + declarations, behind the package's "exports" map.
-    entry: { index: 'index.ts' },
+    // The library and its sandbox (a separate entry: it needs node:http, the library does not).
+    entry: { index: 'index.ts', sandbox: 'sandbox/index.ts' },
     format: ['esm', 'cjs'],
     // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
