@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { describe, expect, it } from 'vitest'
+import { getTool } from '../../index'
+import { TEST_TOKEN } from '../helpers/fake-fetch'
+import { toolHarness, HOSTILE_IDS } from '../helpers/tool-harness'
 
 const BASE = 'https://api.intercom.io'
 const company = {
@@ -29,33 +30,12 @@ const companyList = (ids: string[], page = 1, totalPages = 2) => ({
   total_count: 17,
 })
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
-
-function parseOutput(toolId: string, output: unknown) {
-  const tool = getTool(toolId)
-  if (!tool) throw new Error(toolId)
-  return tool.output.parse(output)
-}
-
-async function refused(toolId: string, params: Record<string, unknown>) {
-  const result = await executeTool(toolId, params, ctx())
-  expect(fake.requests).toHaveLength(0)
-  expect(result.success).toBe(false)
-  if (result.success) throw new Error('expected a failure')
-  expect(result.error.code).toBe('validation_error')
-  return result.error
-}
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
+const t = toolHarness()
 
 describe('intercom_create_company', () => {
   it('POSTs the given fields, truncating monthly_spend and keeping 0 and false, and returns the company and its id', async () => {
-    fake.reply({ status: 200, json: company })
-    const result = await executeTool(
+    t.fake.reply({ status: 200, json: company })
+    const result = await t.run(
       'intercom_create_company',
       {
         company_id: 'acme-42',
@@ -69,11 +49,10 @@ describe('intercom_create_company', () => {
         remote_created_at: 1374138000,
         update_last_request_at: false,
       },
-      ctx(),
     )
     expect(result).toEqual({ success: true, output: { company, companyId: company.id } })
-    expect(fake.requests).toHaveLength(1)
-    const [request] = fake.requests
+    expect(t.fake.requests).toHaveLength(1)
+    const [request] = t.fake.requests
     expect(request?.method).toBe('POST')
     expect(request?.url.href).toBe(`${BASE}/companies`)
     expect(request?.body).toEqual({
@@ -93,16 +72,16 @@ describe('intercom_create_company', () => {
     expect(request?.headers.get('accept')).toBe('application/json')
     expect(request?.headers.get('content-type')).toMatch(/^application\/json/)
     expect(request?.headers.get('user-agent')).toMatch(/^intercom-blocks\/\d+\.\d+\.\d+/)
-    expect(parseOutput('intercom_create_company', result.success && result.output)).toMatchObject({
+    expect(t.parseOutput('intercom_create_company', result.success && result.output)).toMatchObject({
       company: { some_future_field: { nested: true } },
     })
   })
 
   it('sends only company_id when nothing else is given, and a numeric company_id as text', async () => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_create_company', { company_id: 'acme-42' }, ctx())
-    await executeTool('intercom_create_company', { company_id: 42 }, ctx())
-    expect(fake.requests.map((request) => request.body)).toEqual([{ company_id: 'acme-42' }, { company_id: '42' }])
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_create_company', { company_id: 'acme-42' })
+    await t.run('intercom_create_company', { company_id: 42 })
+    expect(t.fake.requests.map((request) => request.body)).toEqual([{ company_id: 'acme-42' }, { company_id: '42' }])
   })
 
   it.each([
@@ -111,20 +90,20 @@ describe('intercom_create_company', () => {
     [0, 0],
     [2147483647, 2147483647],
   ])('sends monthly_spend %j as the whole number %j', async (given, sent) => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_create_company', { company_id: 'acme-42', monthly_spend: given }, ctx())
-    expect(fake.requests[0]?.body).toEqual({ company_id: 'acme-42', monthly_spend: sent })
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_create_company', { company_id: 'acme-42', monthly_spend: given })
+    expect(t.fake.requests[0]?.body).toEqual({ company_id: 'acme-42', monthly_spend: sent })
   })
 
   it('accepts custom_attributes as an object', async () => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_create_company', { company_id: 'acme-42', custom_attributes: { tier: 'gold', churned: null } }, ctx())
-    expect(fake.requests[0]?.body).toEqual({ company_id: 'acme-42', custom_attributes: { tier: 'gold', churned: null } })
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_create_company', { company_id: 'acme-42', custom_attributes: { tier: 'gold', churned: null } })
+    expect(t.fake.requests[0]?.body).toEqual({ company_id: 'acme-42', custom_attributes: { tier: 'gold', churned: null } })
   })
 
   it('does not invent a companyId when Intercom sends a company without one', async () => {
-    fake.reply({ status: 200, json: { type: 'company', name: 'Acme Inc' } })
-    const result = await executeTool('intercom_create_company', { company_id: 'acme-42' }, ctx())
+    t.fake.reply({ status: 200, json: { type: 'company', name: 'Acme Inc' } })
+    const result = await t.run('intercom_create_company', { company_id: 'acme-42' })
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
   })
 
@@ -146,67 +125,58 @@ describe('intercom_create_company', () => {
     [{ company_id: 'a', update_last_request_at: 'yes' }, 'update_last_request_at', ''],
     [{ company_id: 'a', compnay_name: 'typo' }, 'compnay_name', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    const error = await refused('intercom_create_company', params)
-    expect(error.field).toBe(field)
-    expect(error.message).toContain(text)
+    await t.expectRefused('intercom_create_company', params, field, text)
   })
 })
 
 describe('intercom_get_company', () => {
   it("GETs the company by Intercom's id and returns it whole", async () => {
-    fake.reply({ status: 200, json: company })
-    const result = await executeTool('intercom_get_company', { companyId: company.id }, ctx())
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('GET')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/companies/${company.id}`)
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: company })
+    const result = await t.run('intercom_get_company', { companyId: company.id })
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('GET')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/companies/${company.id}`)
+    expect(t.fake.requests[0]?.body).toBeUndefined()
     expect(result).toEqual({ success: true, output: { company } })
-    parseOutput('intercom_get_company', result.success && result.output)
+    t.parseOutput('intercom_get_company', result.success && result.output)
   })
 
   it('accepts a numeric id and sends it as text', async () => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_get_company', { companyId: 12345 }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe('/companies/12345')
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_get_company', { companyId: 12345 })
+    expect(t.fake.requests[0]?.url.pathname).toBe('/companies/12345')
   })
 
-  it.each([
-    ['../x', '/companies/..%2Fx'],
-    ['a/b', '/companies/a%2Fb'],
-    ['?', '/companies/%3F'],
-    ['#', '/companies/%23'],
-    ['x?y=1#z', '/companies/x%3Fy%3D1%23z'],
-  ])('encodes the hostile id %j as one segment', async (id, path) => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_get_company', { companyId: id }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe(path)
-    expect(fake.requests[0]?.url.search).toBe('')
+  it.each([...HOSTILE_IDS, ['x?y=1#z', 'x%3Fy%3D1%23z']])('encodes the hostile id %j as one segment', async (id, encoded) => {
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_get_company', { companyId: id })
+    expect(t.fake.requests[0]?.url.pathname).toBe(`/companies/${encoded}`)
+    expect(t.fake.requests[0]?.url.search).toBe('')
   })
 
   it.each(['', '   ', '.', '..', null, true, -1, 1.5])('refuses the id %j and sends nothing', async (id) => {
-    const error = await refused('intercom_get_company', { companyId: id })
-    expect(error.field).toBe('companyId')
+    await t.expectRefused('intercom_get_company', { companyId: id }, 'companyId')
   })
 
   it('reports a missing company with Intercom\'s code and request id', async () => {
-    fake.reply({
+    t.fake.reply({
       status: 404,
       json: { type: 'error.list', request_id: 'r-404', errors: [{ code: 'company_not_found', message: 'Company Not Found' }] },
     })
-    const result = await executeTool('intercom_get_company', { companyId: 'nope' }, ctx())
+    const result = await t.run('intercom_get_company', { companyId: 'nope' })
     expect(result).toMatchObject({ success: false, error: { code: 'company_not_found', status: 404, requestId: 'r-404' } })
   })
 })
 
 describe('intercom_list_companies', () => {
   it('POSTs page, per_page and order as query parameters, with no body, and returns the page information', async () => {
-    fake.reply({ status: 200, json: companyList(['a', 'b'], 2, 2) })
-    const result = await executeTool('intercom_list_companies', { page: 2, per_page: 15, order: 'asc' }, ctx())
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.pathname).toBe('/companies/list')
-    expect(Object.fromEntries(fake.requests[0]?.url.searchParams ?? [])).toEqual({ page: '2', per_page: '15', order: 'asc' })
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: companyList(['a', 'b'], 2, 2) })
+    const result = await t.run('intercom_list_companies', { page: 2, per_page: 15, order: 'asc' })
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.pathname).toBe('/companies/list')
+    expect(Object.fromEntries(t.fake.requests[0]?.url.searchParams ?? [])).toEqual({ page: '2', per_page: '15', order: 'asc' })
+    expect(t.fake.requests[0]?.body).toBeUndefined()
     expect(result).toEqual({
       success: true,
       output: {
@@ -218,19 +188,19 @@ describe('intercom_list_companies', () => {
         total_count: 17,
       },
     })
-    parseOutput('intercom_list_companies', result.success && result.output)
+    t.parseOutput('intercom_list_companies', result.success && result.output)
   })
 
   it('sends no query and no body for the first page with defaults', async () => {
-    fake.reply({ status: 200, json: companyList(['a'], 1, 1) })
-    await executeTool('intercom_list_companies', {}, ctx())
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/companies/list`)
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: companyList(['a'], 1, 1) })
+    await t.run('intercom_list_companies', {})
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/companies/list`)
+    expect(t.fake.requests[0]?.body).toBeUndefined()
   })
 
   it('does not invent pages or total_count that Intercom did not send', async () => {
-    fake.reply({ status: 200, json: { type: 'list', data: [] } })
-    const result = await executeTool('intercom_list_companies', {}, ctx())
+    t.fake.reply({ status: 200, json: { type: 'list', data: [] } })
+    const result = await t.run('intercom_list_companies', {})
     expect(result).toEqual({ success: true, output: { companies: [], pages: undefined, total_count: undefined } })
   })
 
@@ -243,14 +213,12 @@ describe('intercom_list_companies', () => {
     [{ per_page: '15' }, 'per_page', ''],
     [{ order: 'ascending' }, 'order', ''],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    const error = await refused('intercom_list_companies', params)
-    expect(error.field).toBe(field)
-    expect(error.message).toContain(text)
+    await t.expectRefused('intercom_list_companies', params, field, text)
   })
 
   it('fails clearly when the answer has no data array', async () => {
-    fake.reply({ status: 200, json: { type: 'list' } })
-    const result = await executeTool('intercom_list_companies', {}, ctx())
+    t.fake.reply({ status: 200, json: { type: 'list' } })
+    const result = await t.run('intercom_list_companies', {})
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
   })
 })
@@ -265,9 +233,9 @@ describe('company tool annotations', () => {
   })
 
   it('retries an upsert after a 5xx, since sending it twice is safe', async () => {
-    fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'server_error' }] } }, { status: 200, json: company })
-    const result = await executeTool('intercom_create_company', { company_id: 'acme-42' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 1 })
-    expect(fake.requests).toHaveLength(2)
+    t.fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'server_error' }] } }, { status: 200, json: company })
+    const result = await t.run('intercom_create_company', { company_id: 'acme-42' }, { maxRetries: 1 })
+    expect(t.fake.requests).toHaveLength(2)
     expect(result).toEqual({ success: true, output: { company, companyId: company.id } })
   })
 })

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { describe, expect, it } from 'vitest'
+import { getTool } from '../../index'
+import { toolHarness, HOSTILE_IDS, REFUSED_IDS } from '../helpers/tool-harness'
 
 const CONTACT = '6762f0a01bb69f9f2193bb44'
 const COMPANY = '6762f09a1bb69f9f2193bb34'
@@ -22,63 +22,40 @@ const company = {
   custom_attributes: {},
 }
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
-
-async function expectRefused(toolId: string, params: Record<string, unknown>, field: string, text = '') {
-  const result = await executeTool(toolId, params, ctx())
-  expect(result.success).toBe(false)
-  if (result.success) return
-  expect(result.error.code).toBe('validation_error')
-  expect(result.error.field).toBe(field)
-  expect(result.error.message).toContain(text)
-  expect(fake.requests).toHaveLength(0)
-}
-
-const HOSTILE: Array<[string, string]> = [
-  ['../x', '..%2Fx'],
-  ['a/b', 'a%2Fb'],
-  ['?', '%3F'],
-  ['#', '%23'],
-]
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
+const t = toolHarness()
 
 describe('intercom_attach_contact_to_company', () => {
   it('POSTs {id: companyId} to the contact and returns the company, its id and name', async () => {
-    fake.reply({ status: 200, json: company })
-    const result = await executeTool('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY }, ctx())
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`https://api.intercom.io/contacts/${CONTACT}/companies`)
-    expect(fake.requests[0]?.body).toEqual({ id: COMPANY })
+    t.fake.reply({ status: 200, json: company })
+    const result = await t.run('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY })
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`https://api.intercom.io/contacts/${CONTACT}/companies`)
+    expect(t.fake.requests[0]?.body).toEqual({ id: COMPANY })
     expect(result).toEqual({ success: true, output: { company, companyId: COMPANY, name: 'company6' } })
-    getTool('intercom_attach_contact_to_company')?.output.parse(result.success && result.output)
+    t.parseOutput('intercom_attach_contact_to_company', result.success && result.output)
   })
 
   it('does not invent a name', async () => {
-    fake.reply({ status: 200, json: { type: 'company', id: COMPANY } })
-    const result = await executeTool('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY }, ctx())
+    t.fake.reply({ status: 200, json: { type: 'company', id: COMPANY } })
+    const result = await t.run('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY })
     expect(result).toEqual({ success: true, output: { company: { type: 'company', id: COMPANY }, companyId: COMPANY, name: undefined } })
   })
 
   it('reports the company limit error as Intercom sends it', async () => {
-    fake.reply({
+    t.fake.reply({
       status: 400,
       json: { type: 'error.list', request_id: 'r-9', errors: [{ code: 'contact_company_limit_exceeded', message: 'Contact has reached the company limit' }] },
     })
-    const result = await executeTool('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY }, ctx())
+    const result = await t.run('intercom_attach_contact_to_company', { contactId: CONTACT, companyId: COMPANY })
     expect(result).toMatchObject({ success: false, error: { code: 'contact_company_limit_exceeded', status: 400, requestId: 'r-9' } })
   })
 
-  it.each(HOSTILE)('encodes the hostile contactId %j as one segment', async (id, encoded) => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_attach_contact_to_company', { contactId: id, companyId: COMPANY }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe(`/contacts/${encoded}/companies`)
-    expect(fake.requests[0]?.url.search).toBe('')
+  it.each(HOSTILE_IDS)('encodes the hostile contactId %j as one segment', async (id, encoded) => {
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_attach_contact_to_company', { contactId: id, companyId: COMPANY })
+    expect(t.fake.requests[0]?.url.pathname).toBe(`/contacts/${encoded}/companies`)
+    expect(t.fake.requests[0]?.url.search).toBe('')
   })
 
   it.each([
@@ -90,38 +67,38 @@ describe('intercom_attach_contact_to_company', () => {
     [{ contactId: CONTACT, companyId: '..' }, 'companyId'],
     [{ contactId: CONTACT, company_id: COMPANY }, 'companyId'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    await expectRefused('intercom_attach_contact_to_company', params, field)
+    await t.expectRefused('intercom_attach_contact_to_company', params, field)
   })
 })
 
 describe('intercom_detach_contact_from_company', () => {
   it('DELETEs the membership with no query or body and returns the company', async () => {
     const detached = { ...company, user_count: 0 }
-    fake.reply({ status: 200, json: detached })
-    const result = await executeTool('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: COMPANY }, ctx())
-    expect(fake.requests[0]?.method).toBe('DELETE')
-    expect(fake.requests[0]?.url.href).toBe(`https://api.intercom.io/contacts/${CONTACT}/companies/${COMPANY}`)
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: detached })
+    const result = await t.run('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: COMPANY })
+    expect(t.fake.requests[0]?.method).toBe('DELETE')
+    expect(t.fake.requests[0]?.url.href).toBe(`https://api.intercom.io/contacts/${CONTACT}/companies/${COMPANY}`)
+    expect(t.fake.requests[0]?.body).toBeUndefined()
     expect(result).toEqual({ success: true, output: { company: detached, companyId: COMPANY, name: 'company6' } })
   })
 
-  it.each(HOSTILE)('encodes the hostile id %j as one segment in both places', async (id, encoded) => {
-    fake.reply({ status: 200, json: company })
-    await executeTool('intercom_detach_contact_from_company', { contactId: id, companyId: COMPANY }, ctx())
-    await executeTool('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: id }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe(`/contacts/${encoded}/companies/${COMPANY}`)
-    expect(fake.requests[1]?.url.pathname).toBe(`/contacts/${CONTACT}/companies/${encoded}`)
-    expect(fake.requests.map((r) => r.url.search)).toEqual(['', ''])
+  it.each(HOSTILE_IDS)('encodes the hostile id %j as one segment in both places', async (id, encoded) => {
+    t.fake.reply({ status: 200, json: company })
+    await t.run('intercom_detach_contact_from_company', { contactId: id, companyId: COMPANY })
+    await t.run('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: id })
+    expect(t.fake.requests[0]?.url.pathname).toBe(`/contacts/${encoded}/companies/${COMPANY}`)
+    expect(t.fake.requests[1]?.url.pathname).toBe(`/contacts/${CONTACT}/companies/${encoded}`)
+    expect(t.fake.requests.map((r) => r.url.search)).toEqual(['', ''])
   })
 
-  it.each(['', '.', '..'])('refuses the id %j in either place', async (id) => {
-    await expectRefused('intercom_detach_contact_from_company', { contactId: id, companyId: COMPANY }, 'contactId')
-    await expectRefused('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: id }, 'companyId')
+  it.each(REFUSED_IDS)('refuses the id %j in either place', async (id) => {
+    await t.expectRefused('intercom_detach_contact_from_company', { contactId: id, companyId: COMPANY }, 'contactId')
+    await t.expectRefused('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: id }, 'companyId')
   })
 
   it('fails with invalid_response when the company has no id', async () => {
-    fake.reply({ status: 200, json: { type: 'company', name: 'x' } })
-    const result = await executeTool('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: COMPANY }, ctx())
+    t.fake.reply({ status: 200, json: { type: 'company', name: 'x' } })
+    const result = await t.run('intercom_detach_contact_from_company', { contactId: CONTACT, companyId: COMPANY })
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
   })
 })

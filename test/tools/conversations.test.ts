@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { describe, expect, it } from 'vitest'
+import { getTool } from '../../index'
+import { TEST_TOKEN } from '../helpers/fake-fetch'
+import { toolHarness, HOSTILE_IDS } from '../helpers/tool-harness'
 
 const BASE = 'https://api.intercom.io'
 const ADMIN = { type: 'admin', id: '991267715', name: 'Ciaran Lee', email: 'admin@example.com' }
@@ -48,28 +49,7 @@ const conversationList = (ids: string[], next?: string) => ({
   pages: { type: 'pages', page: 1, per_page: 2, total_pages: 2, ...(next ? { next: { per_page: 2, starting_after: next } } : {}) },
 })
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
-
-function parseOutput(toolId: string, output: unknown) {
-  const tool = getTool(toolId)
-  if (!tool) throw new Error(toolId)
-  return tool.output.parse(output)
-}
-
-async function refused(toolId: string, params: Record<string, unknown>) {
-  const result = await executeTool(toolId, params, ctx())
-  expect(fake.requests).toHaveLength(0)
-  expect(result.success).toBe(false)
-  if (result.success) throw new Error('expected a failure')
-  expect(result.error.code).toBe('validation_error')
-  return result.error
-}
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
+const t = toolHarness()
 
 /** Minimal valid params of every tool with a conversationId path param, for the hostile-id tests. */
 const pathTools: Array<[string, Record<string, unknown>, string]> = [
@@ -83,38 +63,33 @@ const pathTools: Array<[string, Record<string, unknown>, string]> = [
 
 describe.each(pathTools)('%s conversationId', (toolId, rest, suffix) => {
   it.each([
-    ['../x', '/conversations/..%2Fx'],
-    ['a/b', '/conversations/a%2Fb'],
-    ['?', '/conversations/%3F'],
-    ['#', '/conversations/%23'],
-    ['x?y=1#z', '/conversations/x%3Fy%3D1%23z'],
-    ['%2e%2e', '/conversations/%252e%252e'],
-  ])('encodes the hostile id %j as one segment', async (id, path) => {
-    fake.reply({ status: 200, json: conversation })
-    const result = await executeTool(toolId, { conversationId: id, ...rest }, ctx())
+    ...HOSTILE_IDS,
+    ['x?y=1#z', 'x%3Fy%3D1%23z'],
+    ['%2e%2e', '%252e%252e'],
+  ])('encodes the hostile id %j as one segment', async (id, encoded) => {
+    t.fake.reply({ status: 200, json: conversation })
+    const result = await t.run(toolId, { conversationId: id, ...rest })
     expect(result.success).toBe(true)
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.url.pathname).toBe(`${path}${suffix}`)
-    expect(fake.requests[0]?.url.search).toBe('')
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.url.pathname).toBe(`/conversations/${encoded}${suffix}`)
+    expect(t.fake.requests[0]?.url.search).toBe('')
   })
 
   it.each(['', '   ', '.', '..', null, true, -1])('refuses the id %j and sends nothing', async (id) => {
-    const error = await refused(toolId, { conversationId: id, ...rest })
-    expect(error.field).toBe('conversationId')
+    await t.expectRefused(toolId, { conversationId: id, ...rest }, 'conversationId')
   })
 
   it('refuses a call without conversationId', async () => {
-    const error = await refused(toolId, rest)
-    expect(error.field).toBe('conversationId')
+    await t.expectRefused(toolId, rest, 'conversationId')
   })
 })
 
 describe('intercom_get_conversation', () => {
   it('GETs the conversation, with the headers, and returns it whole, parts and new fields included', async () => {
-    fake.reply({ status: 200, json: conversation })
-    const result = await executeTool('intercom_get_conversation', { conversationId: '1295' }, ctx())
-    expect(fake.requests).toHaveLength(1)
-    const [request] = fake.requests
+    t.fake.reply({ status: 200, json: conversation })
+    const result = await t.run('intercom_get_conversation', { conversationId: '1295' })
+    expect(t.fake.requests).toHaveLength(1)
+    const [request] = t.fake.requests
     expect(request?.method).toBe('GET')
     expect(request?.url.href).toBe(`${BASE}/conversations/1295`)
     expect(request?.body).toBeUndefined()
@@ -123,7 +98,7 @@ describe('intercom_get_conversation', () => {
     expect(request?.headers.get('accept')).toBe('application/json')
     expect(request?.headers.get('user-agent')).toMatch(/^intercom-blocks\/\d+\.\d+\.\d+/)
     expect(result).toEqual({ success: true, output: { conversation } })
-    expect(parseOutput('intercom_get_conversation', result.success && result.output)).toMatchObject({
+    expect(t.parseOutput('intercom_get_conversation', result.success && result.output)).toMatchObject({
       conversation: { some_future_field: { nested: true } },
     })
   })
@@ -133,10 +108,10 @@ describe('intercom_get_conversation', () => {
     [{ include_translations: false }, { include_translations: 'false' }],
     [{ display_as: 'plaintext' }, { display_as: 'plaintext' }],
   ])('sends %j as the query %j', async (params, query) => {
-    fake.reply({ status: 200, json: conversation })
-    await executeTool('intercom_get_conversation', { conversationId: 1295, ...params }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe('/conversations/1295')
-    expect(Object.fromEntries(fake.requests[0]?.url.searchParams ?? [])).toEqual(query)
+    t.fake.reply({ status: 200, json: conversation })
+    await t.run('intercom_get_conversation', { conversationId: 1295, ...params })
+    expect(t.fake.requests[0]?.url.pathname).toBe('/conversations/1295')
+    expect(Object.fromEntries(t.fake.requests[0]?.url.searchParams ?? [])).toEqual(query)
   })
 
   it.each([
@@ -145,16 +120,15 @@ describe('intercom_get_conversation', () => {
     [{ conversationId: '1', include_translations: 1 }, 'include_translations'],
     [{ conversationId: '1', displayAs: 'plaintext' }, 'displayAs'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    const error = await refused('intercom_get_conversation', params)
-    expect(error.field).toBe(field)
+    await t.expectRefused('intercom_get_conversation', params, field)
   })
 
   it('reports a plan restriction with Intercom\'s code', async () => {
-    fake.reply({
+    t.fake.reply({
       status: 403,
       json: { type: 'error.list', request_id: 'r-403', errors: [{ code: 'api_plan_restricted', message: 'Active subscription needed.' }] },
     })
-    const result = await executeTool('intercom_get_conversation', { conversationId: '1295' }, ctx())
+    const result = await t.run('intercom_get_conversation', { conversationId: '1295' })
     expect(result).toMatchObject({ success: false, error: { code: 'api_plan_restricted', status: 403, requestId: 'r-403' } })
   })
 })
@@ -162,23 +136,23 @@ describe('intercom_get_conversation', () => {
 describe('intercom_list_conversations', () => {
   it('sends per_page and starting_after as query parameters and returns the list and the next cursor', async () => {
     const list = conversationList(['1', '2'], 'cursor-2')
-    fake.reply({ status: 200, json: list })
-    const result = await executeTool('intercom_list_conversations', { per_page: 2, starting_after: 'cursor-1' }, ctx())
-    expect(fake.requests[0]?.method).toBe('GET')
-    expect(fake.requests[0]?.url.pathname).toBe('/conversations')
-    expect(Object.fromEntries(fake.requests[0]?.url.searchParams ?? [])).toEqual({ per_page: '2', starting_after: 'cursor-1' })
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: list })
+    const result = await t.run('intercom_list_conversations', { per_page: 2, starting_after: 'cursor-1' })
+    expect(t.fake.requests[0]?.method).toBe('GET')
+    expect(t.fake.requests[0]?.url.pathname).toBe('/conversations')
+    expect(Object.fromEntries(t.fake.requests[0]?.url.searchParams ?? [])).toEqual({ per_page: '2', starting_after: 'cursor-1' })
+    expect(t.fake.requests[0]?.body).toBeUndefined()
     expect(result).toEqual({
       success: true,
       output: { conversations: list.conversations, pages: list.pages, total_count: 3 },
     })
-    parseOutput('intercom_list_conversations', result.success && result.output)
+    t.parseOutput('intercom_list_conversations', result.success && result.output)
   })
 
   it('sends no query for the first page with defaults', async () => {
-    fake.reply({ status: 200, json: conversationList(['1']) })
-    await executeTool('intercom_list_conversations', {}, ctx())
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations`)
+    t.fake.reply({ status: 200, json: conversationList(['1']) })
+    await t.run('intercom_list_conversations', {})
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations`)
   })
 
   it.each([
@@ -190,20 +164,18 @@ describe('intercom_list_conversations', () => {
     [{ sort: 'updated_at' }, 'sort', 'not a parameter'],
     [{ order: 'desc' }, 'order', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    const error = await refused('intercom_list_conversations', params)
-    expect(error.field).toBe(field)
-    expect(error.message).toContain(text)
+    await t.expectRefused('intercom_list_conversations', params, field, text)
   })
 
   it('does not invent pages or total_count that Intercom did not send', async () => {
-    fake.reply({ status: 200, json: { type: 'conversation.list', conversations: [] } })
-    const result = await executeTool('intercom_list_conversations', {}, ctx())
+    t.fake.reply({ status: 200, json: { type: 'conversation.list', conversations: [] } })
+    const result = await t.run('intercom_list_conversations', {})
     expect(result).toEqual({ success: true, output: { conversations: [], pages: undefined, total_count: undefined } })
   })
 
   it('fails clearly when the answer has no conversations array', async () => {
-    fake.reply({ status: 200, json: { type: 'conversation.list', data: [] } })
-    const result = await executeTool('intercom_list_conversations', {}, ctx())
+    t.fake.reply({ status: 200, json: { type: 'conversation.list', data: [] } })
+    const result = await t.run('intercom_list_conversations', {})
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
   })
 })
@@ -219,27 +191,23 @@ describe('intercom_search_conversations', () => {
 
   it('POSTs the query with pagination and returns the matches', async () => {
     const list = conversationList(['1'], 'cursor-2')
-    fake.reply({ status: 200, json: list })
-    const result = await executeTool(
-      'intercom_search_conversations',
-      { query: JSON.stringify(query), per_page: 25, starting_after: 'c1' },
-      ctx(),
-    )
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/search`)
-    expect(fake.requests[0]?.body).toEqual({ query, pagination: { per_page: 25, starting_after: 'c1' } })
-    expect(fake.requests[0]?.headers.get('content-type')).toMatch(/^application\/json/)
+    t.fake.reply({ status: 200, json: list })
+    const result = await t.run('intercom_search_conversations', { query: JSON.stringify(query), per_page: 25, starting_after: 'c1' })
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/search`)
+    expect(t.fake.requests[0]?.body).toEqual({ query, pagination: { per_page: 25, starting_after: 'c1' } })
+    expect(t.fake.requests[0]?.headers.get('content-type')).toMatch(/^application\/json/)
     expect(result).toEqual({ success: true, output: { conversations: list.conversations, pages: list.pages, total_count: 3 } })
-    parseOutput('intercom_search_conversations', result.success && result.output)
+    t.parseOutput('intercom_search_conversations', result.success && result.output)
   })
 
   it('sends only the query when nothing else is given, and pagination with only what is given', async () => {
-    fake.reply({ status: 200, json: conversationList([]) })
+    t.fake.reply({ status: 200, json: conversationList([]) })
     const filter = { field: 'state', operator: '=', value: 'open' }
-    await executeTool('intercom_search_conversations', { query: filter }, ctx())
-    await executeTool('intercom_search_conversations', { query: filter, per_page: 1 }, ctx())
-    await executeTool('intercom_search_conversations', { query: filter, starting_after: 'c9' }, ctx())
-    expect(fake.requests.map((request) => request.body)).toEqual([
+    await t.run('intercom_search_conversations', { query: filter })
+    await t.run('intercom_search_conversations', { query: filter, per_page: 1 })
+    await t.run('intercom_search_conversations', { query: filter, starting_after: 'c9' })
+    expect(t.fake.requests.map((request) => request.body)).toEqual([
       { query: filter },
       { query: filter, pagination: { per_page: 1 } },
       { query: filter, pagination: { starting_after: 'c9' } },
@@ -262,16 +230,14 @@ describe('intercom_search_conversations', () => {
     [{ query: filter, sort_field: 'updated_at' }, 'sort_field', 'not a parameter'],
     [{ query: filter, sort_order: 'ascending' }, 'sort_order', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    const error = await refused('intercom_search_conversations', params)
-    expect(error.field).toBe(field)
-    expect(error.message).toContain(text)
+    await t.expectRefused('intercom_search_conversations', params, field, text)
   })
 })
 
 describe('intercom_reply_conversation', () => {
   it('POSTs an admin reply with every field and returns the conversation and its id', async () => {
-    fake.reply({ status: 200, json: conversation })
-    const result = await executeTool(
+    t.fake.reply({ status: 200, json: conversation })
+    const result = await t.run(
       'intercom_reply_conversation',
       {
         conversationId: '1295',
@@ -281,12 +247,11 @@ describe('intercom_reply_conversation', () => {
         attachment_urls: ' https://example.com/a.png ,http://example.com/b.png?x=1,',
         created_at: 0,
       },
-      ctx(),
     )
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/reply`)
-    expect(fake.requests[0]?.body).toEqual({
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/reply`)
+    expect(t.fake.requests[0]?.body).toEqual({
       message_type: 'note',
       type: 'admin',
       admin_id: '991267715',
@@ -295,56 +260,55 @@ describe('intercom_reply_conversation', () => {
       created_at: 0,
     })
     expect(result).toEqual({ success: true, output: { conversation, conversationId: '1295' } })
-    parseOutput('intercom_reply_conversation', result.success && result.output)
+    t.parseOutput('intercom_reply_conversation', result.success && result.output)
   })
 
   it('accepts attachment_urls as an array and sends it as given; "last" as the conversation id', async () => {
-    fake.reply({ status: 200, json: conversation })
+    t.fake.reply({ status: 200, json: conversation })
     const urls = Array.from({ length: 10 }, (_, index) => `https://example.com/${index}.png`)
-    const result = await executeTool(
+    const result = await t.run(
       'intercom_reply_conversation',
       { conversationId: 'last', message_type: 'comment', body: 'Hi', admin_id: '7', attachment_urls: urls },
-      ctx(),
     )
-    expect(fake.requests[0]?.url.pathname).toBe('/conversations/last/reply')
-    expect(fake.requests[0]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: '7', body: 'Hi', attachment_urls: urls })
+    expect(t.fake.requests[0]?.url.pathname).toBe('/conversations/last/reply')
+    expect(t.fake.requests[0]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: '7', body: 'Hi', attachment_urls: urls })
     // The id comes from Intercom's answer, not from the "last" that was asked for.
     expect(result).toMatchObject({ success: true, output: { conversationId: '1295' } })
   })
 
   it("without admin_id, looks up the token's admin with GET /me once and replies as that admin", async () => {
-    fake.reply({ status: 200, json: ADMIN }, { status: 200, json: conversation })
+    t.fake.reply({ status: 200, json: ADMIN }, { status: 200, json: conversation })
     const params = { conversationId: '1295', message_type: 'comment', body: 'Hello' }
-    const first = await executeTool('intercom_reply_conversation', params, ctx())
-    const second = await executeTool('intercom_reply_conversation', { ...params, body: 'Again' }, ctx())
-    expect(fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual([
+    const first = await t.run('intercom_reply_conversation', params)
+    const second = await t.run('intercom_reply_conversation', { ...params, body: 'Again' })
+    expect(t.fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual([
       'GET /me',
       'POST /conversations/1295/reply',
       'POST /conversations/1295/reply',
     ])
-    expect(fake.requests[0]?.headers.get('authorization')).toBe(`Bearer ${TEST_TOKEN}`)
-    expect(fake.requests[1]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: ADMIN.id, body: 'Hello' })
-    expect(fake.requests[2]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: ADMIN.id, body: 'Again' })
+    expect(t.fake.requests[0]?.headers.get('authorization')).toBe(`Bearer ${TEST_TOKEN}`)
+    expect(t.fake.requests[1]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: ADMIN.id, body: 'Hello' })
+    expect(t.fake.requests[2]?.body).toEqual({ message_type: 'comment', type: 'admin', admin_id: ADMIN.id, body: 'Again' })
     expect(first).toEqual({ success: true, output: { conversation, conversationId: '1295' } })
     expect(second.success).toBe(true)
   })
 
   it('sends a numeric /me id as text', async () => {
-    fake.reply({ status: 200, json: { ...ADMIN, id: 42 } }, { status: 200, json: conversation })
-    await executeTool('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi' }, ctx())
-    expect(fake.requests[1]?.body).toMatchObject({ admin_id: '42' })
+    t.fake.reply({ status: 200, json: { ...ADMIN, id: 42 } }, { status: 200, json: conversation })
+    await t.run('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi' })
+    expect(t.fake.requests[1]?.body).toMatchObject({ admin_id: '42' })
   })
 
   it('makes no lookup when admin_id is given', async () => {
-    fake.reply({ status: 200, json: conversation })
-    await executeTool('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi', admin_id: '5' }, ctx())
-    expect(fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['POST /conversations/1295/reply'])
+    t.fake.reply({ status: 200, json: conversation })
+    await t.run('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi', admin_id: '5' })
+    expect(t.fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['POST /conversations/1295/reply'])
   })
 
   it('sends nothing and names admin_id when the /me lookup fails', async () => {
-    fake.reply({ status: 401, json: { type: 'error.list', request_id: 'r-401', errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] } })
-    const result = await executeTool('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi' }, ctx())
-    expect(fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['GET /me'])
+    t.fake.reply({ status: 401, json: { type: 'error.list', request_id: 'r-401', errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] } })
+    const result = await t.run('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi' })
+    expect(t.fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['GET /me'])
     expect(result.success).toBe(false)
     if (result.success) return
     expect(result.error).toMatchObject({ code: 'unauthorized', status: 401, field: 'admin_id', requestId: 'r-401' })
@@ -353,13 +317,9 @@ describe('intercom_reply_conversation', () => {
   })
 
   it('does not resend a reply after a 5xx: a reply is not idempotent', async () => {
-    fake.reply({ status: 502, json: { type: 'error.list', errors: [{ code: 'server_error', message: 'Bad gateway' }] } }, { status: 200, json: conversation })
-    const result = await executeTool(
-      'intercom_reply_conversation',
-      { conversationId: '1295', message_type: 'comment', body: 'Hi', admin_id: '5' },
-      { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 3 },
-    )
-    expect(fake.requests).toHaveLength(1)
+    t.fake.reply({ status: 502, json: { type: 'error.list', errors: [{ code: 'server_error', message: 'Bad gateway' }] } }, { status: 200, json: conversation })
+    const result = await t.run('intercom_reply_conversation', { conversationId: '1295', message_type: 'comment', body: 'Hi', admin_id: '5' }, { maxRetries: 3 })
+    expect(t.fake.requests).toHaveLength(1)
     expect(result).toMatchObject({ success: false, error: { code: 'server_error', status: 502, retryable: false } })
   })
 
@@ -381,28 +341,26 @@ describe('intercom_reply_conversation', () => {
     [{ ...base, created_at: '1734537600' }, 'created_at', ''],
     [{ ...base, type: 'user' }, 'type', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    const error = await refused('intercom_reply_conversation', params)
-    expect(error.field).toBe(field)
-    expect(error.message).toContain(text)
+    await t.expectRefused('intercom_reply_conversation', params, field, text)
   })
 })
 
 describe('intercom_close_conversation', () => {
   it('POSTs a close part as the admin, with the optional message, and returns the state Intercom reports', async () => {
-    fake.reply({ status: 200, json: closed })
-    const result = await executeTool('intercom_close_conversation', { conversationId: '1295', admin_id: 991267715, body: 'Goodbye :)' }, ctx())
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
-    expect(fake.requests[0]?.body).toEqual({ message_type: 'close', type: 'admin', admin_id: '991267715', body: 'Goodbye :)' })
+    t.fake.reply({ status: 200, json: closed })
+    const result = await t.run('intercom_close_conversation', { conversationId: '1295', admin_id: 991267715, body: 'Goodbye :)' })
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
+    expect(t.fake.requests[0]?.body).toEqual({ message_type: 'close', type: 'admin', admin_id: '991267715', body: 'Goodbye :)' })
     expect(result).toEqual({ success: true, output: { conversation: closed, conversationId: '1295', state: 'closed' } })
-    parseOutput('intercom_close_conversation', result.success && result.output)
+    t.parseOutput('intercom_close_conversation', result.success && result.output)
   })
 
   it('sends no body field when none is given, an empty one when given empty', async () => {
-    fake.reply({ status: 200, json: closed })
-    await executeTool('intercom_close_conversation', { conversationId: '1295', admin_id: '5' }, ctx())
-    await executeTool('intercom_close_conversation', { conversationId: '1295', admin_id: '5', body: '' }, ctx())
-    expect(fake.requests.map((request) => request.body)).toEqual([
+    t.fake.reply({ status: 200, json: closed })
+    await t.run('intercom_close_conversation', { conversationId: '1295', admin_id: '5' })
+    await t.run('intercom_close_conversation', { conversationId: '1295', admin_id: '5', body: '' })
+    expect(t.fake.requests.map((request) => request.body)).toEqual([
       { message_type: 'close', type: 'admin', admin_id: '5' },
       { message_type: 'close', type: 'admin', admin_id: '5', body: '' },
     ])
@@ -410,8 +368,8 @@ describe('intercom_close_conversation', () => {
 
   it('reports the state Intercom sends, and none when it sends none', async () => {
     const { state: _state, ...stateless } = closed
-    fake.reply({ status: 200, json: stateless })
-    const result = await executeTool('intercom_close_conversation', { conversationId: '1295', admin_id: '5' }, ctx())
+    t.fake.reply({ status: 200, json: stateless })
+    const result = await t.run('intercom_close_conversation', { conversationId: '1295', admin_id: '5' })
     expect(result).toEqual({ success: true, output: { conversation: stateless, conversationId: '1295', state: undefined } })
   })
 
@@ -421,20 +379,19 @@ describe('intercom_close_conversation', () => {
     [{ conversationId: '1295', admin_id: '5', body: 5 }, 'body'],
     [{ conversationId: '1295', admin_id: '5', state: 'closed' }, 'state'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    const error = await refused('intercom_close_conversation', params)
-    expect(error.field).toBe(field)
+    await t.expectRefused('intercom_close_conversation', params, field)
   })
 })
 
 describe('intercom_open_conversation', () => {
   it('POSTs an open part as the admin and returns the state Intercom reports', async () => {
-    fake.reply({ status: 200, json: conversation })
-    const result = await executeTool('intercom_open_conversation', { conversationId: '1295', admin_id: '5017690' }, ctx())
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
-    expect(fake.requests[0]?.body).toEqual({ message_type: 'open', admin_id: '5017690' })
+    t.fake.reply({ status: 200, json: conversation })
+    const result = await t.run('intercom_open_conversation', { conversationId: '1295', admin_id: '5017690' })
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
+    expect(t.fake.requests[0]?.body).toEqual({ message_type: 'open', admin_id: '5017690' })
     expect(result).toEqual({ success: true, output: { conversation, conversationId: '1295', state: 'open' } })
-    parseOutput('intercom_open_conversation', result.success && result.output)
+    t.parseOutput('intercom_open_conversation', result.success && result.output)
   })
 
   it.each([
@@ -442,28 +399,27 @@ describe('intercom_open_conversation', () => {
     [{ conversationId: '1295', admin_id: null }, 'admin_id'],
     [{ conversationId: '1295', admin_id: '5', body: 'hi' }, 'body'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    const error = await refused('intercom_open_conversation', params)
-    expect(error.field).toBe(field)
+    await t.expectRefused('intercom_open_conversation', params, field)
   })
 })
 
 describe('intercom_snooze_conversation', () => {
   it('POSTs a snoozed part and returns the state and snoozed_until Intercom reports', async () => {
-    fake.reply({ status: 200, json: snoozed })
-    const result = await executeTool('intercom_snooze_conversation', { conversationId: 1295, admin_id: '5', snoozed_until: 1893456000 }, ctx())
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
-    expect(fake.requests[0]?.body).toEqual({ message_type: 'snoozed', admin_id: '5', snoozed_until: 1893456000 })
+    t.fake.reply({ status: 200, json: snoozed })
+    const result = await t.run('intercom_snooze_conversation', { conversationId: 1295, admin_id: '5', snoozed_until: 1893456000 })
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
+    expect(t.fake.requests[0]?.body).toEqual({ message_type: 'snoozed', admin_id: '5', snoozed_until: 1893456000 })
     expect(result).toEqual({
       success: true,
       output: { conversation: snoozed, conversationId: '1295', state: 'snoozed', snoozed_until: 1893456000 },
     })
-    parseOutput('intercom_snooze_conversation', result.success && result.output)
+    t.parseOutput('intercom_snooze_conversation', result.success && result.output)
   })
 
   it('reports what Intercom answered, not what was asked for', async () => {
-    fake.reply({ status: 200, json: { ...snoozed, snoozed_until: 1893459600 } })
-    const result = await executeTool('intercom_snooze_conversation', { conversationId: '1295', admin_id: '5', snoozed_until: 1893456000 }, ctx())
+    t.fake.reply({ status: 200, json: { ...snoozed, snoozed_until: 1893459600 } })
+    const result = await t.run('intercom_snooze_conversation', { conversationId: '1295', admin_id: '5', snoozed_until: 1893456000 })
     expect(result).toMatchObject({ success: true, output: { snoozed_until: 1893459600 } })
   })
 
@@ -474,33 +430,31 @@ describe('intercom_snooze_conversation', () => {
     [{ conversationId: '1295', admin_id: '5', snoozed_until: -1 }, 'snoozed_until'],
     [{ conversationId: '1295', snoozed_until: 1893456000 }, 'admin_id'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    const error = await refused('intercom_snooze_conversation', params)
-    expect(error.field).toBe(field)
+    await t.expectRefused('intercom_snooze_conversation', params, field)
   })
 })
 
 describe('intercom_assign_conversation', () => {
   it('assigns to an admin by default and returns both assignee ids as Intercom reports them', async () => {
-    fake.reply({ status: 200, json: conversation })
-    const result = await executeTool('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: 991267715 }, ctx())
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
-    expect(fake.requests[0]?.body).toEqual({ message_type: 'assignment', type: 'admin', admin_id: '5', assignee_id: '991267715' })
+    t.fake.reply({ status: 200, json: conversation })
+    const result = await t.run('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: 991267715 })
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/1295/parts`)
+    expect(t.fake.requests[0]?.body).toEqual({ message_type: 'assignment', type: 'admin', admin_id: '5', assignee_id: '991267715' })
     expect(result).toEqual({
       success: true,
       output: { conversation, conversationId: '1295', admin_assignee_id: 991267715, team_assignee_id: 5017691 },
     })
-    parseOutput('intercom_assign_conversation', result.success && result.output)
+    t.parseOutput('intercom_assign_conversation', result.success && result.output)
   })
 
   it('assigns to a team with a message', async () => {
-    fake.reply({ status: 200, json: conversation })
-    await executeTool(
+    t.fake.reply({ status: 200, json: conversation })
+    await t.run(
       'intercom_assign_conversation',
       { conversationId: '1295', admin_id: '5', assignee_id: '5017691', assignee_type: 'team', body: 'Passing you to billing.' },
-      ctx(),
     )
-    expect(fake.requests[0]?.body).toEqual({
+    expect(t.fake.requests[0]?.body).toEqual({
       message_type: 'assignment',
       type: 'team',
       admin_id: '5',
@@ -511,10 +465,10 @@ describe('intercom_assign_conversation', () => {
 
   it('unassigns with assignee_id "0" (or 0) and reports the 0 Intercom sends back', async () => {
     const unassigned = { ...conversation, admin_assignee_id: 0 }
-    fake.reply({ status: 200, json: unassigned })
-    const first = await executeTool('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: '0' }, ctx())
-    await executeTool('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: 0 }, ctx())
-    expect(fake.requests.map((request) => request.body)).toEqual([
+    t.fake.reply({ status: 200, json: unassigned })
+    const first = await t.run('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: '0' })
+    await t.run('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: 0 })
+    expect(t.fake.requests.map((request) => request.body)).toEqual([
       { message_type: 'assignment', type: 'admin', admin_id: '5', assignee_id: '0' },
       { message_type: 'assignment', type: 'admin', admin_id: '5', assignee_id: '0' },
     ])
@@ -523,8 +477,8 @@ describe('intercom_assign_conversation', () => {
 
   it('does not invent assignee ids that Intercom did not send', async () => {
     const { admin_assignee_id: _a, team_assignee_id: _t, ...bare } = conversation
-    fake.reply({ status: 200, json: bare })
-    const result = await executeTool('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: '6' }, ctx())
+    t.fake.reply({ status: 200, json: bare })
+    const result = await t.run('intercom_assign_conversation', { conversationId: '1295', admin_id: '5', assignee_id: '6' })
     expect(result).toEqual({
       success: true,
       output: { conversation: bare, conversationId: '1295', admin_assignee_id: undefined, team_assignee_id: undefined },
@@ -538,8 +492,7 @@ describe('intercom_assign_conversation', () => {
     [{ conversationId: '1295', admin_id: '5', assignee_id: '6', assignee_type: 'bot' }, 'assignee_type'],
     [{ conversationId: '1295', admin_id: '5', assignee_id: '6', type: 'team' }, 'type'],
   ])('refuses %j and sends nothing', async (params, field) => {
-    const error = await refused('intercom_assign_conversation', params)
-    expect(error.field).toBe(field)
+    await t.expectRefused('intercom_assign_conversation', params, field)
   })
 })
 
@@ -560,13 +513,9 @@ describe('conversation tool annotations', () => {
   })
 
   it('retries a search after a 5xx: it only reads', async () => {
-    fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'server_error' }] } }, { status: 200, json: conversationList([]) })
-    const result = await executeTool(
-      'intercom_search_conversations',
-      { query: { field: 'state', operator: '=', value: 'open' } },
-      { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 1 },
-    )
-    expect(fake.requests).toHaveLength(2)
+    t.fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'server_error' }] } }, { status: 200, json: conversationList([]) })
+    const result = await t.run('intercom_search_conversations', { query: { field: 'state', operator: '=', value: 'open' } }, { maxRetries: 1 })
+    expect(t.fake.requests).toHaveLength(2)
     expect(result.success).toBe(true)
   })
 })

@@ -1,28 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildRequest, clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { buildRequest, getTool } from '../../index'
+import { toolHarness } from '../helpers/tool-harness'
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
+const t = toolHarness()
 const NOW = new Date('2025-01-02T03:04:05.678Z')
 const NOW_SECONDS = 1735787045
 
-async function expectRefused(params: Record<string, unknown>, field: string, text = '') {
-  const result = await executeTool('intercom_create_event', params, ctx())
-  expect(result.success).toBe(false)
-  if (result.success) return
-  expect(result.error.code).toBe('validation_error')
-  expect(result.error.field).toBe(field)
-  expect(result.error.message).toContain(text)
-  expect(fake.requests).toHaveLength(0)
-}
-
 const base = { event_name: 'ordered-item', user_id: '314159', created_at: 1671028894 }
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
 
 afterEach(() => {
   vi.useRealTimers()
@@ -30,29 +14,28 @@ afterEach(() => {
 
 describe('intercom_create_event', () => {
   it('POSTs the event and reports accepted from the 202 answer', async () => {
-    fake.reply({ status: 202 })
-    const result = await executeTool(
+    t.fake.reply({ status: 202 })
+    const result = await t.run(
       'intercom_create_event',
       { event_name: 'invited-friend', created_at: 1671028894, user_id: 314159, metadata: '{"invite_code":"ADDAFRIEND","count":0,"gift":false}' },
-      ctx(),
     )
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe('https://api.intercom.io/events')
-    expect(fake.requests[0]?.body).toEqual({
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe('https://api.intercom.io/events')
+    expect(t.fake.requests[0]?.body).toEqual({
       event_name: 'invited-friend',
       created_at: 1671028894,
       user_id: '314159',
       metadata: { invite_code: 'ADDAFRIEND', count: 0, gift: false },
     })
     expect(result).toEqual({ success: true, output: { accepted: true } })
-    getTool('intercom_create_event')?.output.parse(result.success && result.output)
+    t.parseOutput('intercom_create_event', result.success && result.output)
   })
 
   it('does not claim accepted for a 2xx answer other than 202', async () => {
-    fake.reply({ status: 200, json: {} }, { status: 204 })
-    const ok = await executeTool('intercom_create_event', base, ctx())
-    const noContent = await executeTool('intercom_create_event', base, ctx())
+    t.fake.reply({ status: 200, json: {} }, { status: 204 })
+    const ok = await t.run('intercom_create_event', base)
+    const noContent = await t.run('intercom_create_event', base)
     expect(ok).toEqual({ success: true, output: {} })
     expect(noContent).toEqual({ success: true, output: {} })
   })
@@ -60,37 +43,33 @@ describe('intercom_create_event', () => {
   it('fills created_at with the current unix time in seconds when omitted', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(NOW)
-    fake.reply({ status: 202 })
-    await executeTool('intercom_create_event', { event_name: 'ordered-item', email: 'frodo@example.com' }, ctx())
-    expect(fake.requests[0]?.body).toEqual({ event_name: 'ordered-item', created_at: NOW_SECONDS, email: 'frodo@example.com' })
+    t.fake.reply({ status: 202 })
+    await t.run('intercom_create_event', { event_name: 'ordered-item', email: 'frodo@example.com' })
+    expect(t.fake.requests[0]?.body).toEqual({ event_name: 'ordered-item', created_at: NOW_SECONDS, email: 'frodo@example.com' })
   })
 
   it('keeps a given created_at, including 0', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(NOW)
-    fake.reply({ status: 202 })
-    await executeTool('intercom_create_event', { ...base, created_at: 0 }, ctx())
-    expect((fake.requests[0]?.body as { created_at: number }).created_at).toBe(0)
+    t.fake.reply({ status: 202 })
+    await t.run('intercom_create_event', { ...base, created_at: 0 })
+    expect((t.fake.requests[0]?.body as { created_at: number }).created_at).toBe(0)
   })
 
   it('fixes created_at once: a retry resends the same value, even when the clock moves', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(NOW)
-    fake.reply(
+    t.fake.reply(
       () => {
         vi.setSystemTime(new Date(NOW.getTime() + 5_000))
         return new Response(JSON.stringify({ type: 'error.list', errors: [{ code: 'server_error', message: 'oops' }] }), { status: 503 })
       },
       { status: 202 },
     )
-    const result = await executeTool('intercom_create_event', { event_name: 'ordered-item', id: '6762f0dd1bb69f9f2193bb83' }, {
-      accessToken: TEST_TOKEN,
-      fetch: fake.fetch,
-      maxRetries: 1,
-    })
+    const result = await t.run('intercom_create_event', { event_name: 'ordered-item', id: '6762f0dd1bb69f9f2193bb83' }, { maxRetries: 1 })
     expect(result).toEqual({ success: true, output: { accepted: true } })
-    expect(fake.requests).toHaveLength(2)
-    expect(fake.requests.map((r) => (r.body as { created_at: number }).created_at)).toEqual([NOW_SECONDS, NOW_SECONDS])
+    expect(t.fake.requests).toHaveLength(2)
+    expect(t.fake.requests.map((r) => (r.body as { created_at: number }).created_at)).toEqual([NOW_SECONDS, NOW_SECONDS])
   })
 
   it('reads the clock only in prepare: the request mapping stays pure', () => {
@@ -107,7 +86,7 @@ describe('intercom_create_event', () => {
   })
 
   it('accepts exactly 10 metadata keys, rich links and amounts', async () => {
-    fake.reply({ status: 202 })
+    t.fake.reply({ status: 202 })
     const metadata = {
       a: '1',
       b: 2,
@@ -120,9 +99,9 @@ describe('intercom_create_event', () => {
       free: { amount: 0, currency: 'usd' },
       j: '',
     }
-    const result = await executeTool('intercom_create_event', { ...base, metadata: JSON.stringify(metadata) }, ctx())
+    const result = await t.run('intercom_create_event', { ...base, metadata: JSON.stringify(metadata) })
     expect(result.success).toBe(true)
-    expect((fake.requests[0]?.body as { metadata: unknown }).metadata).toEqual(metadata)
+    expect((t.fake.requests[0]?.body as { metadata: unknown }).metadata).toEqual(metadata)
   })
 
   const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i]))
@@ -149,7 +128,7 @@ describe('intercom_create_event', () => {
     [{ ...base, metadata: { n: Number.POSITIVE_INFINITY } }, 'metadata.n', 'finite'],
     [{ ...base, event: 'typo' }, 'event', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    await expectRefused(params, field, text)
+    await t.expectRefused('intercom_create_event', params, field, text)
   })
 
   it('is an idempotent write (Intercom deduplicates on contact, name and created_at)', () => {

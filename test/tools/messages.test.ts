@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { describe, expect, it } from 'vitest'
+import { getTool } from '../../index'
+import { toolHarness } from '../helpers/tool-harness'
 
 const BASE = 'https://api.intercom.io'
 const message = {
@@ -15,8 +15,7 @@ const message = {
 }
 const contact = { type: 'contact', id: '6762f2391bb69f9f2193bc19', role: 'lead', email: 'jane@example.com' }
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
+const t = toolHarness()
 
 const inApp = {
   message_type: 'in_app',
@@ -29,29 +28,14 @@ const inApp = {
 }
 const email = { ...inApp, message_type: 'email', template: 'personal', subject: 'Your order' }
 
-async function expectRefused(params: Record<string, unknown>, field: string, text = '') {
-  const result = await executeTool('intercom_create_message', params, ctx())
-  expect(result.success).toBe(false)
-  if (result.success) return
-  expect(result.error.code).toBe('validation_error')
-  expect(result.error.field).toBe(field)
-  expect(result.error.message).toContain(text)
-  expect(fake.requests).toHaveLength(0)
-}
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
-
 describe('intercom_create_message', () => {
   it('POSTs an in-app message with from.id as an integer and returns the message and its id', async () => {
-    fake.reply({ status: 200, json: message })
-    const result = await executeTool('intercom_create_message', inApp, ctx())
-    expect(fake.requests).toHaveLength(1)
-    expect(fake.requests[0]?.method).toBe('POST')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/messages`)
-    expect(fake.requests[0]?.body).toEqual({
+    t.fake.reply({ status: 200, json: message })
+    const result = await t.run('intercom_create_message', inApp)
+    expect(t.fake.requests).toHaveLength(1)
+    expect(t.fake.requests[0]?.method).toBe('POST')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/messages`)
+    expect(t.fake.requests[0]?.body).toEqual({
       message_type: 'in_app',
       template: 'plain',
       body: 'heyy',
@@ -59,19 +43,19 @@ describe('intercom_create_message', () => {
       to: { type: 'user', id: '6762f2391bb69f9f2193bc19' },
     })
     expect(result).toEqual({ success: true, output: { message, messageId: '19' } })
-    expect(getTool('intercom_create_message')?.output.parse(result.success && result.output)).toMatchObject({ message: { some_future_field: 1 } })
+    expect(t.parseOutput('intercom_create_message', result.success && result.output)).toMatchObject({ message: { some_future_field: 1 } })
   })
 
   it('sends the reference spelling inapp as in_app', async () => {
-    fake.reply({ status: 200, json: message })
-    await executeTool('intercom_create_message', { ...inApp, message_type: 'inapp' }, ctx())
-    expect((fake.requests[0]?.body as { message_type: string }).message_type).toBe('in_app')
+    t.fake.reply({ status: 200, json: message })
+    await t.run('intercom_create_message', { ...inApp, message_type: 'inapp' })
+    expect((t.fake.requests[0]?.body as { message_type: string }).message_type).toBe('in_app')
   })
 
   it('sends an email with its subject, a numeric from_id, a lead recipient and created_at 0', async () => {
-    fake.reply({ status: 200, json: { ...message, message_type: 'email' } })
-    const result = await executeTool('intercom_create_message', { ...email, from_id: 991267816, to_type: 'lead', created_at: 0 }, ctx())
-    expect(fake.requests[0]?.body).toEqual({
+    t.fake.reply({ status: 200, json: { ...message, message_type: 'email' } })
+    const result = await t.run('intercom_create_message', { ...email, from_id: 991267816, to_type: 'lead', created_at: 0 })
+    expect(t.fake.requests[0]?.body).toEqual({
       message_type: 'email',
       template: 'personal',
       subject: 'Your order',
@@ -84,51 +68,51 @@ describe('intercom_create_message', () => {
   })
 
   it('with to_type contact, reads the contact first and sends its role', async () => {
-    fake.reply({ status: 200, json: contact }, { status: 200, json: message })
-    const result = await executeTool('intercom_create_message', { ...inApp, to_type: 'contact' }, ctx())
-    expect(fake.requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search}`)).toEqual([
+    t.fake.reply({ status: 200, json: contact }, { status: 200, json: message })
+    const result = await t.run('intercom_create_message', { ...inApp, to_type: 'contact' })
+    expect(t.fake.requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search}`)).toEqual([
       'GET /contacts/6762f2391bb69f9f2193bc19',
       'POST /messages',
     ])
-    expect(fake.requests[0]?.body).toBeUndefined()
-    expect((fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'lead', id: '6762f2391bb69f9f2193bc19' })
+    expect(t.fake.requests[0]?.body).toBeUndefined()
+    expect((t.fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'lead', id: '6762f2391bb69f9f2193bc19' })
     expect(result).toEqual({ success: true, output: { message, messageId: '19' } })
   })
 
   it('sends role user when the looked-up contact is a user', async () => {
-    fake.reply({ status: 200, json: { ...contact, role: 'user' } }, { status: 200, json: message })
-    await executeTool('intercom_create_message', { ...inApp, to_type: 'contact' }, ctx())
-    expect((fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'user', id: '6762f2391bb69f9f2193bc19' })
+    t.fake.reply({ status: 200, json: { ...contact, role: 'user' } }, { status: 200, json: message })
+    await t.run('intercom_create_message', { ...inApp, to_type: 'contact' })
+    expect((t.fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'user', id: '6762f2391bb69f9f2193bc19' })
   })
 
   it('encodes a hostile to_id as one segment in the lookup', async () => {
-    fake.reply({ status: 200, json: contact }, { status: 200, json: message })
-    await executeTool('intercom_create_message', { ...inApp, to_type: 'contact', to_id: '../admins?x=1#y' }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe('/contacts/..%2Fadmins%3Fx%3D1%23y')
-    expect(fake.requests[0]?.url.search).toBe('')
-    expect((fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'lead', id: '../admins?x=1#y' })
+    t.fake.reply({ status: 200, json: contact }, { status: 200, json: message })
+    await t.run('intercom_create_message', { ...inApp, to_type: 'contact', to_id: '../admins?x=1#y' })
+    expect(t.fake.requests[0]?.url.pathname).toBe('/contacts/..%2Fadmins%3Fx%3D1%23y')
+    expect(t.fake.requests[0]?.url.search).toBe('')
+    expect((t.fake.requests[1]?.body as { to: unknown }).to).toEqual({ type: 'lead', id: '../admins?x=1#y' })
   })
 
   it('sends nothing when the lookup fails, and names to_id', async () => {
-    fake.reply({ status: 404, json: { type: 'error.list', request_id: 'r-1', errors: [{ code: 'not_found', message: 'User Not Found' }] } })
-    const result = await executeTool('intercom_create_message', { ...inApp, to_type: 'contact', to_id: 'nope' }, ctx())
-    expect(fake.requests.map((r) => r.method)).toEqual(['GET'])
+    t.fake.reply({ status: 404, json: { type: 'error.list', request_id: 'r-1', errors: [{ code: 'not_found', message: 'User Not Found' }] } })
+    const result = await t.run('intercom_create_message', { ...inApp, to_type: 'contact', to_id: 'nope' })
+    expect(t.fake.requests.map((r) => r.method)).toEqual(['GET'])
     expect(result).toMatchObject({ success: false, error: { code: 'not_found', field: 'to_id', status: 404, requestId: 'r-1' } })
     if (!result.success) expect(result.error.message).toContain('Nothing was sent')
   })
 
   it('sends nothing when the contact has no usable role', async () => {
-    fake.reply({ status: 200, json: { ...contact, role: 'visitor' } })
-    const result = await executeTool('intercom_create_message', { ...inApp, to_type: 'contact' }, ctx())
-    expect(fake.requests).toHaveLength(1)
+    t.fake.reply({ status: 200, json: { ...contact, role: 'visitor' } })
+    const result = await t.run('intercom_create_message', { ...inApp, to_type: 'contact' })
+    expect(t.fake.requests).toHaveLength(1)
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
     if (!result.success) expect(result.error.message).toContain('"visitor"')
   })
 
   it('is not retried after a server error', async () => {
-    fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'service_unavailable', message: 'Down' }] } })
-    const result = await executeTool('intercom_create_message', inApp, { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 3 })
-    expect(fake.requests).toHaveLength(1)
+    t.fake.reply({ status: 503, json: { type: 'error.list', errors: [{ code: 'service_unavailable', message: 'Down' }] } })
+    const result = await t.run('intercom_create_message', inApp, { maxRetries: 3 })
+    expect(t.fake.requests).toHaveLength(1)
     expect(result).toMatchObject({ success: false, error: { status: 503, retryable: false } })
   })
 
@@ -152,7 +136,7 @@ describe('intercom_create_message', () => {
     [{ ...inApp, created_at: '2024-01-01' }, 'created_at', ''],
     [{ ...inApp, cc: 'x' }, 'cc', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    await expectRefused(params, field, text)
+    await t.expectRefused('intercom_create_message', params, field, text)
   })
 
   it('is annotated as a write that is not repeated', () => {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { clearAdminCache, executeTool, getTool } from '../../index'
-import { fakeFetch, TEST_TOKEN, type FakeFetch } from '../helpers/fake-fetch'
+import { describe, expect, it } from 'vitest'
+import { getTool } from '../../index'
+import { toolHarness, HOSTILE_IDS, REFUSED_IDS } from '../helpers/tool-harness'
 
 const BASE = 'https://api.intercom.io'
 const ticketState = { type: 'ticket_state', id: '8498', category: 'in_progress', internal_label: 'With Dev Team', external_label: 'In progress' }
@@ -23,29 +23,7 @@ const ticket = {
   some_future_field: { nested: true },
 }
 
-let fake: FakeFetch
-const ctx = () => ({ accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0 })
-
-function parseOutput(toolId: string, output: unknown) {
-  const tool = getTool(toolId)
-  if (!tool) throw new Error(toolId)
-  return tool.output.parse(output)
-}
-
-async function expectRefused(toolId: string, params: Record<string, unknown>, field: string, text = '') {
-  const result = await executeTool(toolId, params, ctx())
-  expect(result.success).toBe(false)
-  if (result.success) return
-  expect(result.error.code).toBe('validation_error')
-  expect(result.error.field).toBe(field)
-  expect(result.error.message).toContain(text)
-  expect(fake.requests).toHaveLength(0)
-}
-
-beforeEach(() => {
-  fake = fakeFetch()
-  clearAdminCache()
-})
+const t = toolHarness()
 
 const validCreate = {
   ticket_type_id: '88',
@@ -55,8 +33,8 @@ const validCreate = {
 
 describe('intercom_create_ticket', () => {
   it('POSTs the ticket with parsed JSON params, skip_notifications for disable_notifications, 0 and false kept', async () => {
-    fake.reply({ status: 200, json: ticket })
-    const result = await executeTool(
+    t.fake.reply({ status: 200, json: ticket })
+    const result = await t.run(
       'intercom_create_ticket',
       {
         ticket_type_id: 88,
@@ -67,10 +45,9 @@ describe('intercom_create_ticket', () => {
         conversation_to_link_id: 613,
         disable_notifications: false,
       },
-      ctx(),
     )
-    expect(fake.requests).toHaveLength(1)
-    const [request] = fake.requests
+    expect(t.fake.requests).toHaveLength(1)
+    const [request] = t.fake.requests
     expect(request?.method).toBe('POST')
     expect(request?.url.href).toBe(`${BASE}/tickets`)
     expect(request?.body).toEqual({
@@ -83,17 +60,16 @@ describe('intercom_create_ticket', () => {
       skip_notifications: false,
     })
     expect(result).toEqual({ success: true, output: { ticket, ticketId: '626' } })
-    expect(parseOutput('intercom_create_ticket', result.success && result.output)).toMatchObject({ ticket: { some_future_field: { nested: true } } })
+    expect(t.parseOutput('intercom_create_ticket', result.success && result.output)).toMatchObject({ ticket: { some_future_field: { nested: true } } })
   })
 
   it('sends only what was given, and disable_notifications: true as skip_notifications: true', async () => {
-    fake.reply({ status: 200, json: ticket })
-    await executeTool(
+    t.fake.reply({ status: 200, json: ticket })
+    await t.run(
       'intercom_create_ticket',
       { ticket_type_id: '88', contacts: [{ email: 'jane@example.com' }], ticket_attributes: {}, disable_notifications: true },
-      ctx(),
     )
-    expect(fake.requests[0]?.body).toEqual({
+    expect(t.fake.requests[0]?.body).toEqual({
       ticket_type_id: '88',
       contacts: [{ email: 'jane@example.com' }],
       ticket_attributes: {},
@@ -102,9 +78,9 @@ describe('intercom_create_ticket', () => {
   })
 
   it('accepts a contact by external_id', async () => {
-    fake.reply({ status: 200, json: ticket })
-    await executeTool('intercom_create_ticket', { ...validCreate, contacts: '[{"external_id":"u-42"}]' }, ctx())
-    expect((fake.requests[0]?.body as { contacts: unknown }).contacts).toEqual([{ external_id: 'u-42' }])
+    t.fake.reply({ status: 200, json: ticket })
+    await t.run('intercom_create_ticket', { ...validCreate, contacts: '[{"external_id":"u-42"}]' })
+    expect((t.fake.requests[0]?.body as { contacts: unknown }).contacts).toEqual([{ external_id: 'u-42' }])
   })
 
   it.each([
@@ -130,25 +106,25 @@ describe('intercom_create_ticket', () => {
     [{ ...validCreate, company_id: '.' }, 'company_id', "not '.' or '..'"],
     [{ ...validCreate, skip_notifications: true }, 'skip_notifications', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    await expectRefused('intercom_create_ticket', params, field, text)
+    await t.expectRefused('intercom_create_ticket', params, field, text)
   })
 
   it('fails with invalid_response when the ticket has no id', async () => {
-    fake.reply({ status: 200, json: { type: 'ticket' } })
-    const result = await executeTool('intercom_create_ticket', validCreate, ctx())
+    t.fake.reply({ status: 200, json: { type: 'ticket' } })
+    const result = await t.run('intercom_create_ticket', validCreate)
     expect(result).toMatchObject({ success: false, error: { code: 'invalid_response' } })
   })
 })
 
 describe('intercom_get_ticket', () => {
   it('GETs the ticket by its internal id and returns it whole', async () => {
-    fake.reply({ status: 200, json: ticket })
-    const result = await executeTool('intercom_get_ticket', { ticketId: '626' }, ctx())
-    expect(fake.requests[0]?.method).toBe('GET')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/tickets/626`)
-    expect(fake.requests[0]?.body).toBeUndefined()
+    t.fake.reply({ status: 200, json: ticket })
+    const result = await t.run('intercom_get_ticket', { ticketId: '626' })
+    expect(t.fake.requests[0]?.method).toBe('GET')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/tickets/626`)
+    expect(t.fake.requests[0]?.body).toBeUndefined()
     expect(result).toEqual({ success: true, output: { ticket, ticketId: '626' } })
-    parseOutput('intercom_get_ticket', result.success && result.output)
+    t.parseOutput('intercom_get_ticket', result.success && result.output)
   })
 
   it.each([
@@ -158,27 +134,27 @@ describe('intercom_get_ticket', () => {
     ['#', '/tickets/%23'],
     ['x?y=1#z', '/tickets/x%3Fy%3D1%23z'],
   ])('encodes the hostile id %j as one segment', async (id, path) => {
-    fake.reply({ status: 200, json: ticket })
-    await executeTool('intercom_get_ticket', { ticketId: id }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe(path)
-    expect(fake.requests[0]?.url.search).toBe('')
+    t.fake.reply({ status: 200, json: ticket })
+    await t.run('intercom_get_ticket', { ticketId: id })
+    expect(t.fake.requests[0]?.url.pathname).toBe(path)
+    expect(t.fake.requests[0]?.url.search).toBe('')
   })
 
   it.each(['', ' ', '.', '..', null, -1])('refuses the id %j and sends nothing', async (id) => {
-    await expectRefused('intercom_get_ticket', { ticketId: id }, 'ticketId')
+    await t.expectRefused('intercom_get_ticket', { ticketId: id }, 'ticketId')
   })
 
   it('passes Intercom errors through', async () => {
-    fake.reply({ status: 404, json: { type: 'error.list', request_id: 'r-404', errors: [{ code: 'ticket_not_found', message: 'Ticket not found' }] } })
-    const result = await executeTool('intercom_get_ticket', { ticketId: '33' }, ctx())
+    t.fake.reply({ status: 404, json: { type: 'error.list', request_id: 'r-404', errors: [{ code: 'ticket_not_found', message: 'Ticket not found' }] } })
+    const result = await t.run('intercom_get_ticket', { ticketId: '33' })
     expect(result).toMatchObject({ success: false, error: { code: 'ticket_not_found', status: 404, requestId: 'r-404' } })
   })
 })
 
 describe('intercom_update_ticket', () => {
   it('PUTs the 2.16 shape: admin_id as an integer, assignee_id as a string, 0 and false kept', async () => {
-    fake.reply({ status: 200, json: ticket })
-    const result = await executeTool(
+    t.fake.reply({ status: 200, json: ticket })
+    const result = await t.run(
       'intercom_update_ticket',
       {
         ticketId: '626',
@@ -190,11 +166,10 @@ describe('intercom_update_ticket', () => {
         admin_id: '991268011',
         assignee_id: '0',
       },
-      ctx(),
     )
-    expect(fake.requests[0]?.method).toBe('PUT')
-    expect(fake.requests[0]?.url.href).toBe(`${BASE}/tickets/626`)
-    expect(fake.requests[0]?.body).toEqual({
+    expect(t.fake.requests[0]?.method).toBe('PUT')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/tickets/626`)
+    expect(t.fake.requests[0]?.body).toEqual({
       ticket_state_id: '8498',
       ticket_attributes: { _default_title_: 'New title' },
       open: false,
@@ -204,21 +179,21 @@ describe('intercom_update_ticket', () => {
       assignee_id: '0',
     })
     expect(result).toEqual({ success: true, output: { ticket, ticketId: '626', ticket_state: ticketState } })
-    parseOutput('intercom_update_ticket', result.success && result.output)
+    t.parseOutput('intercom_update_ticket', result.success && result.output)
   })
 
   it('accepts admin_id as an integer and sends only the given field', async () => {
-    fake.reply({ status: 200, json: ticket })
-    await executeTool('intercom_update_ticket', { ticketId: '626', admin_id: 991268011 }, ctx())
-    expect(fake.requests[0]?.body).toEqual({ admin_id: 991268011 })
+    t.fake.reply({ status: 200, json: ticket })
+    await t.run('intercom_update_ticket', { ticketId: '626', admin_id: 991268011 })
+    expect(t.fake.requests[0]?.body).toEqual({ admin_id: 991268011 })
   })
 
   it('passes ticket_state through as Intercom sent it, and invents none when it is absent', async () => {
     const { ticket_state: _state, ...stateless } = ticket
-    fake.reply({ status: 200, json: { ...ticket, ticket_state: 'in_progress' } }, { status: 200, json: stateless })
-    const first = await executeTool('intercom_update_ticket', { ticketId: '626', open: true }, ctx())
+    t.fake.reply({ status: 200, json: { ...ticket, ticket_state: 'in_progress' } }, { status: 200, json: stateless })
+    const first = await t.run('intercom_update_ticket', { ticketId: '626', open: true })
     expect(first).toMatchObject({ success: true, output: { ticket_state: 'in_progress' } })
-    const second = await executeTool('intercom_update_ticket', { ticketId: '626', open: true }, ctx())
+    const second = await t.run('intercom_update_ticket', { ticketId: '626', open: true })
     expect(second.success).toBe(true)
     if (second.success) expect(second.output.ticket_state).toBeUndefined()
   })
@@ -243,23 +218,18 @@ describe('intercom_update_ticket', () => {
     [{ ticketId: '626', ticket_attributes: 'nope' }, 'ticket_attributes', 'not valid JSON'],
     [{ ticketId: '626', state: 'resolved' }, 'state', 'not a parameter'],
   ])('refuses %j and sends nothing', async (params, field, text) => {
-    await expectRefused('intercom_update_ticket', params, field, text)
+    await t.expectRefused('intercom_update_ticket', params, field, text)
   })
 
-  it.each([
-    ['../x', '/tickets/..%2Fx'],
-    ['a/b', '/tickets/a%2Fb'],
-    ['?', '/tickets/%3F'],
-    ['#', '/tickets/%23'],
-  ])('encodes the hostile id %j as one segment', async (id, path) => {
-    fake.reply({ status: 200, json: ticket })
-    await executeTool('intercom_update_ticket', { ticketId: id, open: true }, ctx())
-    expect(fake.requests[0]?.url.pathname).toBe(path)
-    expect(fake.requests[0]?.url.search).toBe('')
+  it.each(HOSTILE_IDS)('encodes the hostile id %j as one segment', async (id, encoded) => {
+    t.fake.reply({ status: 200, json: ticket })
+    await t.run('intercom_update_ticket', { ticketId: id, open: true })
+    expect(t.fake.requests[0]?.url.pathname).toBe(`/tickets/${encoded}`)
+    expect(t.fake.requests[0]?.url.search).toBe('')
   })
 
-  it.each(['', '.', '..'])('refuses the id %j', async (id) => {
-    await expectRefused('intercom_update_ticket', { ticketId: id, open: true }, 'ticketId')
+  it.each(REFUSED_IDS)('refuses the id %j', async (id) => {
+    await t.expectRefused('intercom_update_ticket', { ticketId: id, open: true }, 'ticketId')
   })
 })
 
