@@ -22,37 +22,64 @@ const instantFetch: typeof fetch = async (input) => {
   return new Response(url.includes('/search') ? list : contact, { status: 200, headers: { 'content-type': 'application/json' } })
 }
 
-async function timeIt(label: string, iterations: number, run: () => Promise<unknown>): Promise<number> {
-  for (let index = 0; index < Math.min(200, iterations); index++) await run() // warm-up
+/** Microseconds per call of `run`, over `iterations` calls. */
+async function perCall(iterations: number, run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint()
   for (let index = 0; index < iterations; index++) await run()
-  const nanos = Number(process.hrtime.bigint() - start)
-  const perCall = nanos / iterations / 1000
-  process.stderr.write(`  ${label.padEnd(58)} ${perCall.toFixed(1).padStart(8)} µs/call (${iterations} calls)\n`)
-  return perCall
+  return Number(process.hrtime.bigint() - start) / iterations / 1000
 }
 
-function ratio(name: string, measured: number, baseline: number): void {
-  process.stdout.write(`${name.padEnd(60)} ${(measured / baseline).toFixed(2)}x baseline\n`)
+const BLOCKS = 5
+
+/**
+ * Measures a candidate against its baseline in alternating blocks (baseline, candidate, baseline,
+ * ...), after a warm-up of both, so that JIT warm-up and machine load fall on both sides alike.
+ * Prints each side's median and returns the median of the per-block ratios.
+ */
+async function compare(name: string, iterations: number, baseline: () => Promise<unknown>, candidate: () => Promise<unknown>): Promise<void> {
+  const warm = Math.min(200, iterations)
+  await perCall(warm, baseline)
+  await perCall(warm, candidate)
+  const base: number[] = []
+  const cand: number[] = []
+  for (let block = 0; block < BLOCKS; block++) {
+    base.push(await perCall(iterations, baseline))
+    cand.push(await perCall(iterations, candidate))
+  }
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number
+  const ratios = base.map((value, index) => (cand[index] as number) / value)
+  process.stderr.write(`  ${name}: baseline ${median(base).toFixed(1)} µs/call, measured ${median(cand).toFixed(1)} µs/call (${BLOCKS} blocks of ${iterations} calls each)\n`)
+  results.push(`${name.padEnd(58)} ${median(ratios).toFixed(2)}x baseline (median of ${BLOCKS} blocks; range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`)
 }
+
+const results: string[] = []
 
 async function main(): Promise<void> {
   const token = 'bench-token'
-  const rounds = Number(process.env.BENCH_ITERATIONS ?? 3000)
-
-  process.stderr.write('1. in memory\n')
-  const direct = await timeIt('baseline: injected fetch called directly', rounds, async () => {
-    const response = await instantFetch('https://api.intercom.io/contacts/6762f0dd1bb69f9f2193bb83', {
-      headers: { Authorization: `Bearer ${token}`, 'Intercom-Version': '2.16', Accept: 'application/json' },
-    })
-    return response.json()
-  })
+  const rounds = Number(process.env.BENCH_ITERATIONS ?? 1000)
   const memoryContext = { accessToken: token, fetch: instantFetch }
-  const viaExecutor = await timeIt('executeTool(intercom_get_contact), same fetch', rounds, () =>
-    executeTool('intercom_get_contact', { contactId: '6762f0dd1bb69f9f2193bb83' }, memoryContext),
+
+  await compare(
+    'executor vs direct fetch (in memory)',
+    rounds,
+    async () => {
+      const response = await instantFetch('https://api.intercom.io/contacts/6762f0dd1bb69f9f2193bb83', {
+        headers: { Authorization: `Bearer ${token}`, 'Intercom-Version': '2.16', Accept: 'application/json' },
+      })
+      return response.json()
+    },
+    () => executeTool('intercom_get_contact', { contactId: '6762f0dd1bb69f9f2193bb83' }, memoryContext),
   )
 
-  process.stderr.write('2. loopback HTTP against the sandbox\n')
+  const filter = { field: 'custom_attributes.plan', operator: '=', value: 'pro' }
+  const wide = { operator: 'AND', value: [{ operator: 'OR', value: Array.from({ length: 15 }, () => filter) }] }
+  await compare(
+    'search with 2 levels and 15 filters vs 1 filter (in memory)',
+    rounds,
+    () => executeTool('intercom_search_contacts', { query: filter }, memoryContext),
+    () => executeTool('intercom_search_contacts', { query: wide }, memoryContext),
+  )
+
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1_000_000, windowMs: 10_000 } })
   try {
     const seeded = (await (await fetch(`${sandbox.url}/contacts?per_page=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
@@ -60,38 +87,22 @@ async function main(): Promise<void> {
     }
     const id = seeded.data[0]?.id
     if (!id) throw new Error('the sandbox has no contacts')
-    const httpRounds = Math.max(200, Math.floor(rounds / 3))
-    const rawHttp = await timeIt('baseline: fetch GET /contacts/{id}', httpRounds, async () => {
-      const response = await fetch(`${sandbox.url}/contacts/${id}`, {
-        headers: { Authorization: `Bearer ${token}`, 'Intercom-Version': '2.16', Accept: 'application/json' },
-      })
-      return response.json()
-    })
     const httpContext = { accessToken: token, baseUrl: sandbox.url }
-    const toolHttp = await timeIt('executeTool(intercom_get_contact) on the sandbox', httpRounds, () =>
-      executeTool('intercom_get_contact', { contactId: id }, httpContext),
+    await compare(
+      'executor vs plain fetch (loopback HTTP, sandbox)',
+      Math.max(100, Math.floor(rounds / 4)),
+      async () => {
+        const response = await fetch(`${sandbox.url}/contacts/${id}`, {
+          headers: { Authorization: `Bearer ${token}`, 'Intercom-Version': '2.16', Accept: 'application/json' },
+        })
+        return response.json()
+      },
+      () => executeTool('intercom_get_contact', { contactId: id }, httpContext),
     )
-
-    process.stderr.write('3. search query validation (in memory)\n')
-    const filter = { field: 'custom_attributes.plan', operator: '=', value: 'pro' }
-    const small = await timeIt('baseline: search with 1 filter', rounds, () =>
-      executeTool('intercom_search_contacts', { query: filter }, memoryContext),
-    )
-    const large = await timeIt('search with 2 levels and 15 filters', rounds, () =>
-      executeTool(
-        'intercom_search_contacts',
-        { query: { operator: 'AND', value: [{ operator: 'OR', value: Array.from({ length: 15 }, () => filter) }] } },
-        memoryContext,
-      ),
-    )
-
-    process.stdout.write('\n')
-    ratio('executor vs direct fetch (in memory)', viaExecutor, direct)
-    ratio('executor vs plain fetch (loopback HTTP, sandbox)', toolHttp, rawHttp)
-    ratio('search with 15 filters vs 1 filter', large, small)
   } finally {
     await sandbox.close()
   }
+  process.stdout.write(`${results.join('\n')}\n`)
 }
 
 main().catch((error: unknown) => {
