@@ -52,7 +52,7 @@ describe('intercom_create_contact', () => {
     expect(request?.headers.get('accept')).toBe('application/json')
     expect(request?.headers.get('content-type')).toMatch(/^application\/json/)
     expect(request?.headers.get('user-agent')).toMatch(/^intercom-blocks\/\d+\.\d+\.\d+/)
-    expect(t.parseOutput('intercom_create_contact', result.success && result.output)).toBeTruthy()
+    expect(t.parseOutput('intercom_create_contact', result.success && result.output)).toMatchObject({ contactId: contact.id, contact: { email: 'jane@example.com' } })
   })
 
   it('accepts custom_attributes as an object', async () => {
