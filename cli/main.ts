@@ -82,6 +82,9 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
   if (region !== undefined && !['us', 'eu', 'au'].includes(region)) {
     throw new CliUsageError(`--region (or INTERCOM_REGION) must be us, eu or au, got ${JSON.stringify(region)}`)
   }
+  if (flags.token !== undefined && flags.token.trim() === '') {
+    throw new CliUsageError('--token is empty; leave it out (and INTERCOM_ACCESS_TOKEN unset) to use the embedded sandbox')
+  }
   const token = flags.token ?? io.env.INTERCOM_ACCESS_TOKEN
   const context: ToolContext = { accessToken: token ?? SANDBOX_TOKEN }
   if (region) context.region = region as Region
@@ -90,6 +93,11 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
   if (!token || token.trim() === '') {
+    for (const flag of ['base-url', 'region'] as const) {
+      if (flags[flag] !== undefined) {
+        throw new CliUsageError(`--${flag} needs a token (--token or INTERCOM_ACCESS_TOKEN); without one, run uses the embedded sandbox`)
+      }
+    }
     sandbox = await startSandbox({ port: 0 })
     context.accessToken = SANDBOX_TOKEN
     context.baseUrl = sandbox.url

@@ -244,7 +244,7 @@ describe('intercom_reply_conversation', () => {
         message_type: 'note',
         body: '<p>Refund issued.</p>',
         admin_id: 991267715,
-        attachment_urls: ' https://example.com/a.png ,http://example.com/b.png?x=1,',
+        attachment_urls: ' https://example.com/a.png ,http://example.com/b.png?x=1 ',
         created_at: 0,
       },
     )
@@ -337,6 +337,9 @@ describe('intercom_reply_conversation', () => {
     [{ ...base, attachment_urls: ['https://example.com/a.png', 'javascript:alert(1)'] }, 'attachment_urls.1', 'http(s) URL'],
     [{ ...base, attachment_urls: Array.from({ length: 11 }, (_, index) => `https://example.com/${index}.png`).join(',') }, 'attachment_urls', ''],
     [{ ...base, attachment_urls: 42 }, 'attachment_urls', ''],
+    [{ ...base, attachment_urls: 'https://example.com/a.png,' }, 'attachment_urls.1', 'is empty'],
+    [{ ...base, attachment_urls: 'https://example.com/a.png,,https://example.com/b.png' }, 'attachment_urls.1', 'is empty'],
+    [{ ...base, attachment_urls: '' }, 'attachment_urls.0', 'is empty'],
     [{ ...base, created_at: -1 }, 'created_at', ''],
     [{ ...base, created_at: '1734537600' }, 'created_at', ''],
     [{ ...base, type: 'user' }, 'type', 'not a parameter'],

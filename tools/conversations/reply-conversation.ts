@@ -19,7 +19,8 @@ function isHttpUrl(text: string): boolean {
 
 /**
  * Attachment URLs as an array or as comma-separated text (what UIs send). Spaces around the
- * commas and empty entries are layout, not content; every remaining entry must be an http(s) URL.
+ * commas are layout and are trimmed; an empty entry ("a,,b", a trailing comma, "") is refused
+ * with its position rather than dropped, and every entry must be an http(s) URL.
  */
 const attachmentUrls = z
   .union([z.string(), z.array(z.string())])
@@ -28,12 +29,16 @@ const attachmentUrls = z
       ? value
           .split(',')
           .map((entry) => entry.trim())
-          .filter((entry) => entry !== '')
       : value,
   )
   .pipe(
     z
-      .array(z.string().refine(isHttpUrl, { message: 'must be an http(s) URL such as https://example.com/image.png' }))
+      .array(
+        z
+          .string()
+          .refine((entry) => entry !== '', { message: 'is empty (check for a doubled or trailing comma)' })
+          .refine((entry) => entry === '' || isHttpUrl(entry), { message: 'must be an http(s) URL such as https://example.com/image.png' }),
+      )
       .max(MAX_ATTACHMENTS, { message: `at most ${MAX_ATTACHMENTS} URLs` }),
   )
 
