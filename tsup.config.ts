@@ -22,4 +22,15 @@ export default defineConfig([
     target: 'node20',
     outDir: 'dist',
   },
+  {
+    // The playground page's script: one self-contained file for the browser, served by the CLI.
+    entry: { 'playground-app': 'playground/client/main.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'es2022',
+    outDir: 'dist',
+  },
 ])

@@ -8,6 +8,7 @@ import { cliParams } from './params'
 import { describeTool, toolList } from './describe'
 import { DemoError, runDemo } from './demo'
 import { CliUsageError, processIo, type CliIo } from './io'
+import { commandPlayground, PLAYGROUND_PORT } from './playground'
 
 /** The token the embedded sandbox is started with when no real token is given. */
 export const SANDBOX_TOKEN = 'sandbox-token'
@@ -23,6 +24,8 @@ Usage:
                                                    run a tool and print its output as JSON
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
                                                    serve the Intercom sandbox until stopped
+  intercom-blocks playground [--port 4020] [--seed N]
+                                                   serve a page to build and run Intercom blocks
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
 token, run starts the embedded sandbox in-process and says so on stderr.
@@ -150,6 +153,7 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
   try {
     const steps = await runDemo({ accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }, io)
     io.stderr(`Demo finished: ${steps.length} steps, ${new Set(steps.map((step) => step.toolId)).size} different tools.\n`)
+    io.stderr(`Build and run blocks yourself: npx intercom-blocks playground, then open http://127.0.0.1:${PLAYGROUND_PORT}/\n`)
     return 0
   } catch (error) {
     if (error instanceof DemoError) {
@@ -180,6 +184,8 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
         return await commandSandbox(args, io, signal)
       case 'demo':
         return await commandDemo(args, io)
+      case 'playground':
+        return await commandPlayground(args, io, signal)
       case undefined:
       case 'help':
       case '--help':
