@@ -1,25 +1,26 @@
 import { defineConfig } from 'tsup'
 
-export default defineConfig([
-  {
-    // The library and its sandbox (a separate entry: it needs node:http, the library does not).
-    entry: { index: 'index.ts', sandbox: 'sandbox/index.ts' },
-    format: ['esm', 'cjs'],
-    // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    outDir: 'dist',
+// The library's entries, one per subpath export of package.json ("." is index). Each is built
+// once, as ESM with declarations; scripts/cjs-entries.mjs then gives each its CommonJS face (the
+// package test checks every "exports" entry through both import and require).
+// The sandbox is a separate entry: it needs node:http, the library does not.
+const entry = { index: 'index.ts', sandbox: 'sandbox/index.ts' }
+
+export default defineConfig({
+  // The `intercom-blocks` command (package "bin") is one more entry: with splitting, the code it
+  // shares with the library goes to chunks instead of being bundled a second time.
+  entry: { ...entry, cli: 'cli/bin.ts' },
+  format: ['esm'],
+  splitting: true,
+  // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
+  dts: { entry, compilerOptions: { ignoreDeprecations: '6.0' } },
+  // Unminified, so stack traces read as the code was written; the source maps point them at the
+  // TypeScript lines (node --enable-source-maps) and leave out the sources' text (not shipped).
+  sourcemap: true,
+  esbuildOptions(options) {
+    options.sourcesContent = false
   },
-  {
-    // The `intercom-blocks` command (package "bin"): ESM only, no declarations.
-    entry: { cli: 'cli/bin.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    outDir: 'dist',
-  },
-])
+  clean: true,
+  target: 'node20',
+  outDir: 'dist',
+})
