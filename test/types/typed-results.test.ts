@@ -22,6 +22,7 @@ import {
   type ToolResult,
 } from '../../index'
 import { startSandbox, type Sandbox } from '../../sandbox'
+import { resourceList } from '../../tools/registry'
 
 let sandbox: Sandbox
 let context: ToolContext
@@ -135,4 +136,17 @@ describe('the compile-time checks are real', () => {
     // Each directive sits on the line before the statement it marks.
     expect(errorLines.sort((a, b) => a - b)).toEqual(marked.map((line) => line + 1))
   }, 60_000)
+})
+
+describe('the registry keeps its runtime lists and its types in step', () => {
+  const tool = (id: string) => ({ ...getTool('intercom_list_admins'), id })
+
+  it('a resource module exporting a tool missing from its list (or the reverse) fails at load', () => {
+    const listed = tool('intercom_a')
+    const unlisted = tool('intercom_b')
+    expect(resourceList({ listed, aTools: [listed] })).toEqual([listed])
+    expect(() => resourceList({ listed, unlisted, aTools: [listed] })).toThrow('Tool intercom_b is exported but not in its resource')
+    expect(() => resourceList({ aTools: [listed] })).toThrow('Tool intercom_a is in its resource')
+    expect(() => resourceList({ listed })).toThrow('exports 0 tool lists')
+  })
 })
