@@ -42,6 +42,18 @@ describe('the tarball', () => {
     expect(installed.installOutput).not.toMatch(/prepare|tsup|install-scripts/i)
   })
 
+  it('"engines" admits exactly the tested lines: the machine\'s Node and every version of node-lines.json', () => {
+    // Caret ranges only (^major.minor.patch), joined by ||: each tested version meets one, and
+    // each range is a line that is tested.
+    const ranges = packageJson.engines.node.split('||').map((range) => /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range.trim())?.slice(1).map(Number))
+    expect(ranges.every((range) => range !== undefined)).toBe(true)
+    const tested = [process.version.slice(1), ...nodeLineVersions].map((version) => version.split('.').map(Number))
+    const meets = (version: number[], range: number[]) =>
+      version[0] === range[0] && (version[1]! > range[1]! || (version[1] === range[1] && version[2]! >= range[2]!))
+    for (const version of tested) expect(ranges.some((range) => meets(version, range!)), version.join('.')).toBe(true)
+    for (const range of ranges) expect(tested.some((version) => version[0] === range![0]), `^${range!.join('.')}`).toBe(true)
+  })
+
   it('every "exports" entry has an import and a require condition, each with its types', () => {
     expect(subpaths).toContain('.')
     for (const subpath of subpaths) {
