@@ -10,6 +10,7 @@ import type {
   ToolResult,
 } from '../types'
 import { executeTool } from '../tools/executor'
+import type { ToolId, ToolOutput } from '../tools/typed'
 import { REGION_HOSTS } from '../tools/http'
 import { coerceValue, isEmptyValue } from './coerce'
 import { BlockValueError } from './errors'
@@ -243,8 +244,11 @@ function valueError(error: BlockValueError): ToolError {
  *   {},
  * )
  * if (result.success) console.log(result.output.contacts)
+ *
+ * Typed by the `operation` value: a literal operation gives that tool's output type
+ * (`BlockOutput`); values known only at run time give `Record<string, unknown>`.
  */
-export async function runBlock(values: BlockValues, context: BlockRunContext = {}): Promise<ToolResult> {
+export async function runBlock<const V extends BlockValues>(values: V, context: BlockRunContext = {}): Promise<ToolResult<BlockOutput<V>>> {
   let toolId: string
   let params: Record<string, unknown>
   try {
@@ -254,8 +258,18 @@ export async function runBlock(values: BlockValues, context: BlockRunContext = {
     if (error instanceof BlockValueError) return { success: false, error: valueError(error) }
     throw error
   }
-  return executeTool(toolId, params, contextFor(values, context))
+  return (await executeTool(toolId, params, contextFor(values, context))) as ToolResult<BlockOutput<V>>
 }
+
+/** The block's operation ids: each tool id without its `intercom_` prefix. */
+export type BlockOperation = ToolId extends infer Id ? (Id extends `intercom_${infer Op}` ? Op : never) : never
+
+/** What `runBlock` gives for these values: the output of the operation's tool, when known. */
+export type BlockOutput<V> = V extends { operation: infer Op extends string }
+  ? Op extends BlockOperation
+    ? ToolOutput<`intercom_${Op}`>
+    : Record<string, unknown>
+  : Record<string, unknown>
 
 /** The options of a field with an `optionsLoader`, or why they could not be loaded. */
 export type LoadedOptions = { success: true; options: DropdownOption[] } | { success: false; error: ToolError }

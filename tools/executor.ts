@@ -4,6 +4,7 @@ import { ToolFailure, invalidResponse, redactError } from './errors'
 import { clientFor, type IntercomClient } from './http'
 import { getTool, listTools } from './registry'
 import { buildRequest } from './request'
+import type { CheckedToolId, ToolOutput, ToolParams } from './typed'
 
 type Issue = z.core.$ZodIssue
 
@@ -87,16 +88,20 @@ function unknownTool(toolId: unknown): ToolError {
  * Never throws: every failure, including bad input and network trouble, comes back as
  * `success: false` with a specific code. The access token never appears in the result.
  *
+ * Typed by tool id: a known id takes that tool's params (`ToolParams<Id>`) and gives its output
+ * (`ToolOutput<Id>`); a misspelled id or param does not compile; an id of type `string` gets
+ * `Record<string, unknown>` both ways.
+ *
  * @example
  * const result = await executeTool('intercom_get_contact', { contactId: '6762f0d51bb69f9f2193bb7f' }, { accessToken })
  * if (result.success) console.log(result.output.contact)
  */
-export async function executeTool(
-  toolId: string,
-  params: Record<string, unknown>,
+export async function executeTool<Id extends string>(
+  toolId: CheckedToolId<Id>,
+  params: ToolParams<Id>,
   context: ToolContext,
-): Promise<ToolResult> {
-  const tool: AnyToolDefinition | undefined = typeof toolId === 'string' ? getTool(toolId) : undefined
+): Promise<ToolResult<ToolOutput<Id>>> {
+  const tool: AnyToolDefinition | undefined = typeof toolId === 'string' ? getTool(toolId as string) : undefined
   if (!tool) return { success: false, error: unknownTool(toolId) }
   const token = typeof context?.accessToken === 'string' ? context.accessToken : undefined
   try {
@@ -123,7 +128,7 @@ export async function executeTool(
       throw invalidResponse(`Intercom's answer could not be read: ${(error as Error).message}`, response.status)
     }
     if (tool.followUp) output = await tool.followUp(output, values, api)
-    return { success: true, output }
+    return { success: true, output: output as ToolOutput<Id> }
   } catch (error) {
     if (error instanceof ToolFailure) return { success: false, error: redactError(error.error, token) }
     const message = error instanceof Error ? error.message : String(error)

@@ -121,9 +121,10 @@ export interface ResponseInfo<P> {
 export interface ToolDefinition<
   P extends z.ZodObject = z.ZodObject,
   O extends Record<string, unknown> = Record<string, unknown>,
+  Id extends string = string,
 > {
-  /** Permanent id, `intercom_<verb>_<noun>`. */
-  id: string
+  /** Permanent id, `intercom_<verb>_<noun>` (a literal type: the typed helpers are keyed by it). */
+  id: Id
   /** A short human name, e.g. "Create contact". */
   name: string
   /** What the tool does and when to use it, written for a model that has never seen Intercom. */

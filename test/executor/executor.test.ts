@@ -115,6 +115,7 @@ describe('error mapping', () => {
 
   it('an unknown tool id is unknown_tool, with suggestions, and nothing is sent', async () => {
     const fake = fakeFetch({ status: 200, json: contact })
+    // @ts-expect-error a misspelled id does not compile; at run time it is unknown_tool
     const result = await executeTool('intercom_get_contacts', {}, { accessToken: TEST_TOKEN, fetch: fake.fetch })
     expect(result).toMatchObject({ success: false, error: { code: 'unknown_tool' } })
     if (!result.success) expect(result.error.message).toContain('intercom_get_contact')
