@@ -3,6 +3,7 @@ import type { AnyToolDefinition, ToolApi, ToolContext, ToolError, ToolResult } f
 import { MAY_HAVE_BEEN_APPLIED, ToolFailure, invalidResponse, redactError } from './errors'
 import { clientFor, urlCredentials, type IntercomClient } from './http'
 import { getTool, listTools } from './registry'
+import { FORBIDDEN_KEY_MESSAGE, forbiddenKeyPath } from './params'
 import { buildRequest } from './request'
 
 type Issue = z.core.$ZodIssue
@@ -129,6 +130,11 @@ export async function executeTool(
   try {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) {
       return fail({ code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false })
+    }
+    const forbidden = forbiddenKeyPath(params)
+    if (forbidden) {
+      const field = forbidden.length > 1 ? forbidden.slice(0, -1).map(String).join('.') : 'params'
+      return fail({ code: 'validation_error', field, message: `${field}: ${FORBIDDEN_KEY_MESSAGE}`, retryable: false })
     }
     const parsed = tool.params.safeParse(params)
     if (!parsed.success) return fail(validationError(parsed.error.issues, params))

@@ -316,3 +316,48 @@ describe('messages for people and models', () => {
     expect(error.message).toMatch(/^Access Token Invalid! Check the access token/)
   })
 })
+
+describe('"__proto__" inside params (defect 5)', () => {
+  const protoText = '{"__proto__":{"x":1},"plan":"pro"}'
+
+  it.each([
+    ['JSON text', protoText, 'custom_attributes'],
+    ['an object parsed by the caller', JSON.parse(protoText) as unknown, 'custom_attributes'],
+    ['nested JSON text', '{"plan":{"__proto__":{"x":1}}}', 'custom_attributes.plan'],
+  ])('custom_attributes as %s is refused by name, nothing sent', async (_name, value, field) => {
+    const fake = fakeFetch({ status: 200, json: contact })
+    const result = await executeTool('intercom_create_contact', { email: 'a@b.c', custom_attributes: value }, { accessToken: TEST_TOKEN, fetch: fake.fetch })
+    const error = failure(result)
+    expect(error).toMatchObject({ code: 'validation_error', field, retryable: false })
+    expect(error.message).toContain('__proto__')
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('a search query holding "__proto__" is refused too', async () => {
+    const fake = fakeFetch({ status: 200, json: { type: 'list', data: [] } })
+    const query = '{"field":"email","operator":"=","value":"a","__proto__":{}}'
+    const error = failure(await executeTool('intercom_search_contacts', { query }, { accessToken: TEST_TOKEN, fetch: fake.fetch }))
+    expect(error).toMatchObject({ code: 'validation_error', field: 'query' })
+    expect(error.message).toContain('__proto__')
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('a top-level own "__proto__" param is refused', async () => {
+    const fake = fakeFetch({ status: 200, json: contact })
+    const params = JSON.parse('{"contactId":"c1","__proto__":{"x":1}}') as Record<string, unknown>
+    const error = failure(await executeTool('intercom_get_contact', params, { accessToken: TEST_TOKEN, fetch: fake.fetch }))
+    expect(error).toMatchObject({ code: 'validation_error', field: 'params' })
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('"constructor" and "prototype" are ordinary keys: sent as given', async () => {
+    const fake = fakeFetch({ status: 200, json: contact })
+    const result = await executeTool(
+      'intercom_create_contact',
+      { email: 'a@b.c', custom_attributes: '{"constructor":{"x":1},"prototype":2,"plan":"pro"}' },
+      { accessToken: TEST_TOKEN, fetch: fake.fetch },
+    )
+    expect(result.success).toBe(true)
+    expect(fake.requests[0]?.body).toEqual({ email: 'a@b.c', custom_attributes: { constructor: { x: 1 }, prototype: 2, plan: 'pro' } })
+  })
+})
