@@ -167,7 +167,7 @@ describe('the built intercom-blocks binary', () => {
   })
 
   it.runIf(existsSync(bin))('runs a tool on the sandbox as a separate process with no token in its environment', async () => {
-    const env = { ...process.env, ...STATE_ENV }
+    const env: NodeJS.ProcessEnv = { ...process.env, ...STATE_ENV }
     delete env.INTERCOM_ACCESS_TOKEN
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'run', 'intercom_list_tags'], { env, timeout: 20_000 })
     expect(stderr).toContain('embedded Intercom sandbox')

@@ -185,7 +185,7 @@ const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 describe('the built binary: exit codes', () => {
   const run = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const env = { ...process.env, INTERCOM_BLOCKS_SANDBOX_STATE: join(folder, 'bin-state.json') }
+      const env: NodeJS.ProcessEnv = { ...process.env, INTERCOM_BLOCKS_SANDBOX_STATE: join(folder, 'bin-state.json') }
       delete env.INTERCOM_ACCESS_TOKEN
       execFile(process.execPath, [bin, ...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr })
