@@ -136,7 +136,7 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
   if (useSandbox) {
     const state = sandboxStatePath(io.env)
     if (values.reset === true) resetSandboxState(state)
-    sandbox = await startSandbox({ port: 0, data: state })
+    sandbox = await startKeptSandbox(state)
     context.accessToken = SANDBOX_TOKEN
     context.baseUrl = sandbox.url
     io.stderr(
@@ -154,6 +154,22 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
     return 0
   } finally {
     await sandbox?.close()
+  }
+}
+
+/** How long `run` waits for another `run` to let go of the kept sandbox state. */
+const STATE_WAIT_MS = 30_000
+
+/** Starts the sandbox on the kept state, waiting while another `run` holds it. */
+async function startKeptSandbox(state: string): Promise<Awaited<ReturnType<typeof startSandbox>>> {
+  const deadline = Date.now() + STATE_WAIT_MS
+  for (;;) {
+    try {
+      return await startSandbox({ port: 0, data: state })
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'EDATAFILEBUSY' || Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100))
+    }
   }
 }
 
@@ -215,6 +231,7 @@ export function listenError(error: unknown): string | undefined {
   if (code === 'EADDRINUSE') return `port ${where} is already in use; stop what uses it, or choose another with --port (0 picks a free one)`
   if (code === 'EACCES') return `no permission to listen on ${where}; choose a port above 1023 with --port`
   if (code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: that address is not on this machine; check --host`
+  if (code === 'EDATAFILEBUSY') return (error as Error).message
   return undefined
 }
 

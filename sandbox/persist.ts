@@ -12,6 +12,8 @@
  *   a crash between the two steps loses nothing and replays nothing twice.
  * - At start, temporary files left by a crash are removed, and a journal line cut short by a
  *   crash (a save that was never acknowledged) is dropped.
+ * - One process at a time: `<file>.lock` holds the owner's pid; a second sandbox on the same file
+ *   is refused while the owner lives, and a lock left by a killed process is taken over.
  *
  * Changes are found by wrapping the workspace in proxies that note which record (or top-level
  * value) each write touches, so handlers need not report what they change.
@@ -61,6 +63,62 @@ type Op =
   | ['set', string, unknown]
 
 const LISTS = ['admins', 'teams', 'tags', 'data_attributes', 'contacts', 'notes', 'companies', 'conversations', 'ticket_types', 'tickets', 'events'] as const satisfies readonly ListKey[]
+
+/** The lock file that keeps a second process off a data file. */
+export function lockPath(path: string): string {
+  return `${path}.lock`
+}
+
+/** Another live process has the data file open. */
+export class DataFileBusyError extends Error {
+  override name = 'DataFileBusyError'
+  readonly code = 'EDATAFILEBUSY'
+  readonly pid: number
+
+  constructor(path: string, pid: number) {
+    super(`The sandbox data file ${path} is in use by process ${pid}; two sandboxes cannot share one file`)
+    this.pid = pid
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Takes the data file for this process: two processes appending to one journal (and compacting
+ * it under each other) would lose acknowledged writes. A lock left by a process that is gone
+ * (killed) is taken over. Returns the release function.
+ */
+function lockDataFile(path: string): () => void {
+  const lock = lockPath(path)
+  mkdirSync(dirname(lock), { recursive: true })
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx')
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return () => rmSync(lock, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    let holder = Number.NaN
+    try {
+      holder = Number(readFileSync(lock, 'utf8').trim())
+    } catch {
+      // Gone in between: try again.
+    }
+    // The same process counts as a holder too: two sandboxes of one process on one file.
+    if (Number.isInteger(holder) && holder > 0 && (holder === process.pid || alive(holder))) throw new DataFileBusyError(path, holder)
+    rmSync(lock, { force: true })
+  }
+  throw new Error(`Could not take the lock ${lock}`)
+}
 
 /** The journal's path next to a data file. */
 export function journalPath(path: string): string {
@@ -257,6 +315,16 @@ export interface PersistedWorkspace {
  * replays the journal and prepares the journal for appending.
  */
 export function openDataFile(path: string, seed: () => SandboxData): PersistedWorkspace {
+  const unlock = lockDataFile(path)
+  try {
+    return openLocked(path, seed, unlock)
+  } catch (error) {
+    unlock()
+    throw error
+  }
+}
+
+function openLocked(path: string, seed: () => SandboxData, unlock: () => void): PersistedWorkspace {
   removeLeftovers(path)
   const journal = journalPath(path)
   const base = readBase(path)
@@ -329,6 +397,7 @@ export function openDataFile(path: string, seed: () => SandboxData): PersistedWo
       if (closed) return
       closed = true
       closeSync(fd)
+      unlock()
     },
   }
 }

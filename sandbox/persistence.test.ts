@@ -109,7 +109,7 @@ describe('the data file', () => {
     writeFileSync(join(sub, 'notes.tmp'), 'mine')
     const second = await started({ data: file })
     try {
-      expect(readdirSync(sub).sort()).toEqual(['notes.tmp', 'w.json', 'w.json.journal'])
+      expect(readdirSync(sub).sort()).toEqual(['notes.tmp', 'w.json', 'w.json.journal', 'w.json.lock'])
     } finally {
       await second.sandbox.close()
     }
@@ -168,6 +168,21 @@ describe('the data file', () => {
     } finally {
       await second.sandbox.close()
     }
+  })
+
+  it('keeps a second sandbox off a data file in use, and takes over a lock left by a process that is gone', async () => {
+    const file = join(folder, 'locked.json')
+    const first = await started({ data: file })
+    try {
+      await expect(startSandbox({ data: file })).rejects.toThrow(/in use by process/)
+    } finally {
+      await first.sandbox.close()
+    }
+    expect(existsSync(`${file}.lock`)).toBe(false)
+    // A pid no process has (the kernel's pid limit is far below this).
+    writeFileSync(`${file}.lock`, '2147483646')
+    const second = await started({ data: file })
+    await second.sandbox.close()
   })
 
   it('refuses to start from a corrupt file and leaves it alone', async () => {

@@ -220,3 +220,22 @@ describe('the built binary: exit codes', () => {
     expect(result.stderr).not.toContain('embedded')
   })
 })
+
+describe('runs at the same time', () => {
+  it('share the kept state one after the other: every contact they create is kept', async () => {
+    const env = { INTERCOM_BLOCKS_SANDBOX_STATE: join(folder, 'parallel.json') }
+    const runs = Array.from({ length: 4 }, (_, n) => {
+      const cli = capture(env)
+      return main(['run', 'intercom_create_contact', '--email', `parallel-${n}@example.com`], cli.io).then((code) => ({ code, cli }))
+    })
+    const results = await Promise.all(runs)
+    expect(results.map((result) => result.code)).toEqual([0, 0, 0, 0])
+    const ids = results.map(({ cli }) => (JSON.parse(cli.stdout()) as { contactId: string; contact: { email: string } }))
+    expect(new Set(ids.map((entry) => entry.contactId)).size).toBe(4)
+    for (const { contactId, contact } of ids) {
+      const get = capture(env)
+      expect(await main(['run', 'intercom_get_contact', '--contactId', contactId], get.io)).toBe(0)
+      expect((JSON.parse(get.stdout()) as { contact: { email: string } }).contact.email).toBe(contact.email)
+    }
+  })
+})
