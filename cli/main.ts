@@ -241,6 +241,11 @@ export function listenError(error: unknown): string | undefined {
  */
 export async function main(argv: string[], io: CliIo = processIo, signal?: AbortSignal): Promise<number> {
   const [command, ...args] = argv
+  // `<command> --help` for the commands whose help is the usage (run has its own, per tool).
+  if (['tools', 'describe', 'sandbox', 'demo'].includes(command ?? '') && args.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout(USAGE)
+    return 0
+  }
   try {
     switch (command) {
       case 'tools':

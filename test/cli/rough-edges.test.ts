@@ -82,6 +82,15 @@ describe('run <tool> --help', () => {
   })
 })
 
+describe('<command> --help', () => {
+  it.each([['tools'], ['describe'], ['sandbox'], ['demo']])('%s --help prints the usage and exits 0', async (command) => {
+    const cli = capture()
+    expect(await main([command, '--help'], cli.io)).toBe(0)
+    expect(cli.stdout()).toContain('Usage:')
+    expect(cli.stderr()).toBe('')
+  })
+})
+
 describe('refused input', () => {
   it('a missing required param says "contactId is required", exit 1, with no sandbox notice', async () => {
     const cli = capture()
