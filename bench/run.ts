@@ -10,7 +10,14 @@
  * 3. Search validation: `executeTool('intercom_search_contacts')` with a 2-level, 15-filter
  *    query, versus the same call with a one-filter query (in memory), to show what query
  *    validation costs as the query grows.
+ * 4. Sandbox persistence: saving one new contact by appending it to the journal (fsynced),
+ *    versus rewriting the whole workspace file atomically (fsynced) as saves used to.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDataFile, saveDataFile } from '../sandbox/persist'
+import { seedData } from '../sandbox/seed'
 import { startSandbox } from '../sandbox'
 import { executeTool } from '../tools/executor'
 
@@ -102,7 +109,35 @@ async function main(): Promise<void> {
   } finally {
     await sandbox.close()
   }
+  await benchPersistence()
   process.stdout.write(`${results.join('\n')}\n`)
+}
+
+async function benchPersistence(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'intercom-bench-persist-'))
+  try {
+    const journaled = openDataFile(join(folder, 'journal.json'), () => seedData(1))
+    const whole = seedData(1)
+    const template = whole.contacts[0]
+    if (!template) throw new Error('the seed has no contacts')
+    let n = 0
+    const newContact = () => ({ ...structuredClone(template), id: `bench${String(n++).padStart(19, '0')}`, email: `bench-${n}@example.com` })
+    await compare(
+      'sandbox save: journal append vs whole-file rewrite (fsync)',
+      Number(process.env.BENCH_PERSIST_ITERATIONS ?? 50),
+      async () => {
+        whole.contacts.push(newContact())
+        saveDataFile(join(folder, 'whole.json'), whole)
+      },
+      async () => {
+        journaled.tracked.contacts.push(newContact())
+        journaled.save()
+      },
+    )
+    journaled.close()
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { AnyToolDefinition, BuiltRequest, HttpMethod, QueryValue, Route } from '../types'
-import { validationFailure } from './errors'
+import { ToolFailure, validationFailure } from './errors'
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
 
@@ -18,22 +18,32 @@ export function parseRoute(route: Route): { method: HttpMethod; path: string; pl
  */
 export function encodeSegment(name: string, value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number') {
-    throw validationFailure(name, 'is required')
+    throw new ToolFailure({ code: 'validation_error', field: name, message: `${name} is required`, retryable: false })
   }
   const text = String(value)
   if (text.trim() === '') throw validationFailure(name, 'must not be empty')
   if (text === '.' || text === '..' || text.trim() === '.' || text.trim() === '..') {
     throw validationFailure(name, "must be an Intercom id, not '.' or '..'")
   }
+  if (LONE_SURROGATE.test(text)) throw validationFailure(name, LONE_SURROGATE_MESSAGE)
   return encodeURIComponent(text)
 }
+
+/**
+ * Half of a UTF-16 surrogate pair with no other half: not a character, so it cannot be encoded
+ * in a URL (encodeURIComponent throws, URLSearchParams silently turns it into U+FFFD).
+ */
+const LONE_SURROGATE = /\p{Cs}/u
+const LONE_SURROGATE_MESSAGE = 'holds a broken character (half of a UTF-16 surrogate pair) that cannot be sent in a URL'
 
 function serializeQuery(query: Record<string, QueryValue> | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   if (!query) return out
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue
-    out[key] = String(value)
+    const text = String(value)
+    if (LONE_SURROGATE.test(text)) throw validationFailure(key, LONE_SURROGATE_MESSAGE)
+    out[key] = text
   }
   return out
 }
