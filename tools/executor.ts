@@ -149,7 +149,7 @@ export async function executeTool<Id extends string>(
     }
   }
   const secrets = [typeof context.accessToken === 'string' ? context.accessToken : undefined, ...urlCredentials(context.baseUrl)]
-  const fail = (error: ToolError): ToolResult => ({ success: false, error: redactError({ ...error, retryable: error.retryable ?? false }, secrets) })
+  const fail = (error: ToolError): { success: false; error: ToolError } => ({ success: false, error: redactError({ ...error, retryable: error.retryable ?? false }, secrets) })
   // Where the call got to: once a write has been answered 2xx it was applied, and no later
   // failure may invite sending the call again.
   let stage: 'checking' | 'sending' | 'applied' = 'checking'

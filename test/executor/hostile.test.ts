@@ -293,13 +293,13 @@ describe('credentials in baseUrl (defect 7)', () => {
 
 describe('messages for people and models', () => {
   it('a missing required param says "<name> is required"', async () => {
-    const error = failure(await executeTool('intercom_get_contact', {}, { accessToken: TEST_TOKEN, fetch: fakeFetch().fetch }))
+    const error = failure(await executeTool('intercom_get_contact' as string, {}, { accessToken: TEST_TOKEN, fetch: fakeFetch().fetch }))
     expect(error).toMatchObject({ code: 'validation_error', field: 'contactId' })
     expect(error.message).toBe('contactId is required')
   })
 
   it('a param given as null is not called missing', async () => {
-    const error = failure(await executeTool('intercom_get_contact', { contactId: null }, { accessToken: TEST_TOKEN, fetch: fakeFetch().fetch }))
+    const error = failure(await executeTool('intercom_get_contact' as string, { contactId: null }, { accessToken: TEST_TOKEN, fetch: fakeFetch().fetch }))
     expect(error.message).not.toContain('is required')
     expect(error.message).toContain('contactId')
   })
@@ -345,7 +345,7 @@ describe('"__proto__" inside params (defect 5)', () => {
   it('a top-level own "__proto__" param is refused', async () => {
     const fake = fakeFetch({ status: 200, json: contact })
     const params = JSON.parse('{"contactId":"c1","__proto__":{"x":1}}') as Record<string, unknown>
-    const error = failure(await executeTool('intercom_get_contact', params, { accessToken: TEST_TOKEN, fetch: fake.fetch }))
+    const error = failure(await executeTool('intercom_get_contact' as string, params, { accessToken: TEST_TOKEN, fetch: fake.fetch }))
     expect(error).toMatchObject({ code: 'validation_error', field: 'params' })
     expect(fake.requests).toHaveLength(0)
   })
