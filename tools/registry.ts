@@ -9,6 +9,9 @@ import { tagsTools } from './tags'
 import { notesTools } from './notes'
 import { eventsTools } from './events'
 import { companyLinksTools } from './company-links'
+import { teamsTools } from './teams'
+import { dataAttributesTools } from './data-attributes'
+import { articlesTools } from './articles'
 
 /**
  * Builds a registry from per-resource lists. A duplicate id is a programming error and fails
@@ -37,6 +40,9 @@ export const tools: Readonly<Record<string, AnyToolDefinition>> = buildRegistry(
   notesTools,
   eventsTools,
   companyLinksTools,
+  teamsTools,
+  dataAttributesTools,
+  articlesTools,
 )
 
 /** The tool with this id, or `undefined`. */

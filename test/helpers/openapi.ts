@@ -17,6 +17,7 @@ export const repoRoot = resolve(here, '../..')
 export const sharedDir = resolve(repoRoot, '../shared')
 export const specPath = resolve(sharedDir, 'intercom-api/openapi-2.16.yaml')
 export const seedToolsPath = resolve(sharedDir, 'seed/seed-tools.json')
+export const overridesPath = resolve(sharedDir, 'intercom-api/openapi-overrides.yml')
 export const hasSpec = existsSync(specPath)
 export const hasSeed = existsSync(seedToolsPath)
 export const SKIP_SPEC = `skipped: ${specPath} is absent (the shared Intercom OpenAPI description is not beside this checkout)`
@@ -90,6 +91,11 @@ export interface Contract {
   examples(method: string, template: string, kind: 'request' | number): Array<{ name: string; value: unknown }>
   /** Compiles any normalized component schema by name. */
   component(name: string): ValidateFunction
+  /**
+   * The query parameters an operation declares, in the spec or in Intercom's errata
+   * (`openapi-overrides.yml`, which adds e.g. the pagination params of `GET /contacts`).
+   */
+  queryParams(method: string, template: string): Set<string>
 }
 
 /**
@@ -169,8 +175,22 @@ export function loadContract(): Contract {
     return validate(value) ? null : [...(validate.errors ?? [])]
   }
 
+  const overrides = existsSync(overridesPath)
+    ? ((parse(readFileSync(overridesPath, 'utf8'), { maxAliasCount: -1, uniqueKeys: false }) as Json).paths as Record<string, Record<string, Json>> | undefined) ?? {}
+    : {}
+
   cached = {
     spec,
+    queryParams(method, template) {
+      const names = new Set<string>()
+      for (const source of [paths, overrides]) {
+        const op = source[template]?.[method.toLowerCase() as Method]
+        for (const param of (op?.parameters as Json[] | undefined) ?? []) {
+          if (param.in === 'query' && typeof param.name === 'string') names.add(param.name)
+        }
+      }
+      return names
+    },
     matchPath,
     validateRequest(method, path, body) {
       const { template, op } = operation(method, path)
