@@ -1,7 +1,8 @@
 /** Ticket types and tickets → Intercom 2.16 response bodies (checked against the spec in spec.test.ts). */
 import { contactRef, renderAuthor } from './render'
+import { attachments } from './render-conversations'
 import type { Store } from './store'
-import type { Json, JsonObject, TicketRecord, TicketStateRecord, TicketTypeRecord } from './types'
+import type { Json, JsonObject, TicketPartRecord, TicketRecord, TicketStateRecord, TicketTypeRecord } from './types'
 
 function renderTicketState(state: TicketStateRecord): JsonObject {
   return {
@@ -57,6 +58,35 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
   }
 }
 
+/** A ticket part as POST /tickets/{id}/reply answers it (`ticket_reply`). */
+export function renderTicketPart(store: Store, part: TicketPartRecord): JsonObject {
+  return {
+    type: 'ticket_part',
+    id: part.id,
+    part_type: part.part_type,
+    body: part.body,
+    created_at: part.created_at,
+    updated_at: part.created_at,
+    author: renderAuthor(store, part.author),
+    attachments: attachments(part.attachment_urls ?? []),
+    redacted: false,
+  }
+}
+
+/** GET /ticket_states: every ticket type's states, each with the type it belongs to. */
+export function renderTicketStates(store: Store): JsonObject {
+  return {
+    type: 'list',
+    data: store.data.ticket_types.flatMap((type) =>
+      type.states.map((state) => ({
+        ...renderTicketState(state),
+        archived: false,
+        ticket_types: { type: 'list', data: [renderTicketType(store, type)] },
+      })),
+    ),
+  }
+}
+
 export function renderTicket(store: Store, ticket: TicketRecord): JsonObject {
   const type = store.ticketType(ticket.ticket_type_id)
   const state = type?.states.find((candidate) => candidate.id === ticket.ticket_state_id)
@@ -82,18 +112,7 @@ export function renderTicket(store: Store, ticket: TicketRecord): JsonObject {
     ticket_parts: {
       type: 'ticket_part.list',
       ticket_parts: ticket.parts.map((part) => {
-        const rendered: JsonObject = {
-          type: 'ticket_part',
-          id: part.id,
-          part_type: part.part_type,
-          body: part.body,
-          created_at: part.created_at,
-          updated_at: part.created_at,
-          assigned_to: part.assigned_to,
-          author: renderAuthor(store, part.author),
-          attachments: [],
-          redacted: false,
-        }
+        const rendered: JsonObject = { ...renderTicketPart(store, part), assigned_to: part.assigned_to }
         if (part.previous_ticket_state) rendered.previous_ticket_state = part.previous_ticket_state
         if (part.ticket_state) rendered.ticket_state = part.ticket_state
         return rendered
