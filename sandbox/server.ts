@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ApiError, errorBody, faultCode } from './errors'
+import { ApiError, errorBody, faultCode, unemulated } from './errors'
 import type { ResolvedOptions } from './options'
 import { Rng } from './random'
 import { matchRoute, type Reply, type Route } from './router'
@@ -115,7 +115,7 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
       }
     }
     const found = matchRoute(routes, method, url.pathname)
-    if (!found) throw new ApiError(404, 'not_found', `Resource Not Found: no ${method} ${url.pathname}`)
+    if (!found) throw unemulated(method, url.pathname)
     return found.route.handler({ method, params: found.params, query: url.searchParams, body, store })
   }
 
@@ -143,6 +143,7 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
           } catch (saveError) {
             error = saveError
           }
+          if (error instanceof ApiError) Object.assign(headers, error.headers)
           reply =
             error instanceof ApiError
               ? { status: error.status, body: errorBody([error.entry()], requestId) }
