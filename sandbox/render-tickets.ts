@@ -27,9 +27,11 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
     created_at: type.created_at,
     updated_at: type.updated_at,
     is_internal: type.category !== 'Customer',
+    // The 2.16 schema (ticket_type_attribute_list) and the SDK read the attributes under
+    // `ticket_type_attributes`, not `data`.
     ticket_type_attributes: {
-      type: 'list',
-      data: type.attributes.map((attribute) => ({
+      type: 'ticket_type_attributes.list',
+      ticket_type_attributes: type.attributes.map((attribute) => ({
         type: 'ticket_type_attribute',
         id: attribute.id,
         workspace_id: workspace,

@@ -149,6 +149,8 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('PUT', `/conversations/${id}`, 400, { read: 'yes' })
     await expectValid('POST', '/conversations/search', 200, { query: { operator: 'OR', value: [{ field: 'state', operator: '=', value: 'open' }, { field: 'source.body', operator: '~', value: 'spec' }] } })
     await expectValid('POST', '/messages', 200, { message_type: 'in_app', body: 'Spec', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
+    const inapp = await expectValid('POST', '/messages', 200, { message_type: 'inapp', body: 'Spec inapp', from: { type: 'admin', id: admin }, to: { type: contact.role, id: contact.id } })
+    expect(inapp.body.message_type).toBe('inapp')
     await expectValid('POST', '/messages', 200, { message_type: 'email', subject: 'Spec', body: 'Spec', template: 'personal', from: { type: 'admin', id: Number(admin) }, to: [{ type: contact.role, id: contact.id }] })
     await expectValid('POST', '/messages', 422, { message_type: 'email', body: 'Spec', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
     await expectValid('POST', '/messages', 400, { message_type: 'in_app', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
