@@ -42,7 +42,7 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
             ? { list_options: (attribute.list_options ?? []).map((option) => ({ id: option.id, label: option.label, archived: false })) }
             : attribute.data_type === 'string'
               ? { multiline: attribute.multiline }
-              : null) as Json,
+              : {}) as Json,
         order: attribute.order,
         required_to_create: attribute.required_to_create,
         required_to_create_for_contacts: false,
