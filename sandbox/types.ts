@@ -151,6 +151,10 @@ export interface ConversationRecord {
   tags: ConversationTagRecord[]
   parts: PartRecord[]
   ticket_ids: string[]
+  /** Set by PUT /conversations/{id}; absent in data files written before it existed. */
+  custom_attributes?: JsonObject
+  /** The company (Intercom id) PUT /conversations/{id} associated; absent = none. */
+  company_id?: string | null
 }
 
 export interface TicketTypeAttributeRecord {
@@ -194,6 +198,8 @@ export interface TicketPartRecord {
   previous_ticket_state: TicketStateRecord['category'] | null
   ticket_state: TicketStateRecord['category'] | null
   assigned_to: { type: 'admin' | 'team' | 'nobody_admin'; id: string | null } | null
+  /** Replies' attachments; absent in data files written before replies existed. */
+  attachment_urls?: string[]
 }
 
 export interface TicketRecord {

@@ -1,6 +1,6 @@
 /** Contacts: create, get, update, delete, list (cursor pages) and search. */
 import { int, obj, objectBody, only, queryInt, strOrNull } from '../body'
-import { ApiError, invalid } from '../errors'
+import { ApiError, contactNotFound, invalid } from '../errors'
 import { cursorPage, sortBy, type SortKey } from '../paging'
 import { renderContact } from '../render'
 import { ok, route, type Route, type SandboxRequest } from '../router'
@@ -16,6 +16,7 @@ export const contactRoutes: Route[] = [
   route('GET', '/contacts', listContacts),
   route('POST', '/contacts/search', searchContacts),
   route('GET', '/contacts/{contact_id}', ({ params, store }) => ok(renderContact(store, store.requireContact(params.contact_id ?? '')))),
+  route('GET', '/contacts/find_by_external_id/{external_id}', findByExternalId),
   route('PUT', '/contacts/{contact_id}', updateContact),
   route('DELETE', '/contacts/{contact_id}', deleteContact),
 ]
@@ -61,6 +62,16 @@ function createContact({ body: raw, store }: SandboxRequest) {
   applyContactChanges(contact, { ...changes, role })
   store.data.contacts.push(contact)
   store.touch()
+  return ok(renderContact(store, contact))
+}
+
+/** A user by external_id (leads have none that Intercom looks up); the sandbox has no merges. */
+function findByExternalId({ params, query, store }: SandboxRequest) {
+  const history = query.get('include_merge_history')
+  if (history !== null && history !== 'true' && history !== 'false') throw invalid('include_merge_history', 'must be true or false')
+  const externalId = params.external_id ?? ''
+  const contact = store.data.contacts.find((candidate) => candidate.role === 'user' && candidate.external_id === externalId)
+  if (!contact) throw contactNotFound()
   return ok(renderContact(store, contact))
 }
 

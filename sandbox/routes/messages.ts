@@ -26,7 +26,8 @@ function recipients(store: Store, value: unknown, path: string): ContactRecord[]
 
 function createMessage({ body: raw, store }: SandboxRequest) {
   const body = objectBody(raw, ['message_type', 'subject', 'body', 'template', 'from', 'to', 'cc', 'bcc', 'created_at', 'create_conversation_without_contact_reply'])
-  const messageType = oneOf(required(str(body, 'message_type'), 'message_type'), ['in_app', 'email', 'whatsapp'], 'message_type')
+  // `inapp` is what the SDK sends and Intercom's own examples use; `in_app` is the 2.16 enum.
+  const messageType = oneOf(required(str(body, 'message_type'), 'message_type'), ['in_app', 'inapp', 'email', 'whatsapp'], 'message_type')
   if (messageType === 'whatsapp') {
     throw new ApiError(400, 'parameter_invalid', 'The sandbox does not send WhatsApp messages: use in_app or email', 'message_type')
   }
