@@ -32,7 +32,7 @@ function renderPart(store: Store, part: PartRecord, plaintext: boolean): JsonObj
     author,
     attachments: attachments(part.attachment_urls),
     external_id: null,
-    redacted: false,
+    redacted: part.redacted === true,
     email_message_metadata: null,
     state: part.state,
     tags: [],
@@ -96,7 +96,7 @@ export function renderConversation(
       author: { ...sourceAuthor, email: sourceAuthor.email === '' || sourceAuthor.email === undefined ? null : sourceAuthor.email },
       attachments: attachments(conversation.source.attachment_urls),
       url: null,
-      redacted: false,
+      redacted: conversation.source.redacted === true,
     },
     contacts: {
       type: 'contact.list',

@@ -45,6 +45,10 @@ export interface TagRecord {
 export interface DataAttributeRecord {
   name: string
   data_type: 'string' | 'integer' | 'float' | 'boolean' | 'date'
+  /** Whose attribute it is; absent (data files written before it existed) means a contact's. */
+  model?: 'contact' | 'company'
+  /** Archived attributes are listed only with include_archived=true. */
+  archived?: boolean
 }
 
 export interface ContactRecord {
@@ -74,6 +78,8 @@ export interface ContactRecord {
   custom_attributes: JsonObject
   tag_ids: string[]
   company_ids: string[]
+  /** Set by POST /contacts/{id}/archive; archived contacts leave lists and searches. */
+  archived?: boolean
 }
 
 export interface NoteRecord {
@@ -117,6 +123,8 @@ export interface PartRecord {
   assigned_to: { type: 'admin' | 'team' | 'nobody_admin'; id: string | null } | null
   attachment_urls: string[]
   state: 'open' | 'closed' | 'snoozed'
+  /** Set by POST /conversations/redact. */
+  redacted?: boolean
 }
 
 export interface ConversationTagRecord {
@@ -145,6 +153,8 @@ export interface ConversationRecord {
     body: string
     author: AuthorRef
     attachment_urls: string[]
+    /** Set by POST /conversations/redact. */
+    redacted?: boolean
   }
   contact_ids: string[]
   teammate_ids: string[]
@@ -222,6 +232,19 @@ export interface TicketRecord {
   parts: TicketPartRecord[]
 }
 
+/** A help center article (read-only in the sandbox: seeded, searched and read). */
+export interface ArticleRecord {
+  id: string
+  title: string
+  description: string
+  body: string
+  author_id: string
+  state: 'published' | 'draft'
+  created_at: number
+  updated_at: number
+  views: number
+}
+
 export interface EventRecord {
   event_name: string
   created_at: number
@@ -264,4 +287,6 @@ export interface SandboxData {
   ticket_types: TicketTypeRecord[]
   tickets: TicketRecord[]
   events: EventRecord[]
+  /** Help center articles; absent in data files written before they existed (none then). */
+  articles?: ArticleRecord[]
 }

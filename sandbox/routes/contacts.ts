@@ -105,7 +105,7 @@ const newestFirst = (contact: ContactRecord): SortKey => [contact.created_at, co
 function listContacts({ query, store }: SandboxRequest) {
   const perPage = queryInt(query, 'per_page', 1, CONTACTS_PER_PAGE.max) ?? CONTACTS_PER_PAGE.default
   const startingAfter = query.get('starting_after') || undefined
-  const sorted = sortBy(store.data.contacts, newestFirst, [true, true])
+  const sorted = sortBy(store.data.contacts.filter((contact) => contact.archived !== true), newestFirst, [true, true])
   const page = cursorPage(sorted, newestFirst, [true, true], perPage, startingAfter)
   return ok({ type: 'list', data: page.items.map((contact) => renderContact(store, contact)), total_count: page.totalCount, pages: page.pages })
 }
@@ -135,7 +135,7 @@ function searchContacts({ body: raw, store }: SandboxRequest) {
     ? (contact: ContactRecord): SortKey => [sort.spec.get(contact) as SortKey[number] ?? null, contact.id]
     : newestFirst
   const descending = sort ? [sort.descending, sort.descending] : [true, true]
-  const sorted = sortBy(store.data.contacts.filter(matches), key, descending)
+  const sorted = sortBy(store.data.contacts.filter((contact) => contact.archived !== true && matches(contact)), key, descending)
   const page = cursorPage(sorted, key, descending, perPage, startingAfter, 'pagination.starting_after')
   return ok({ type: 'list', data: page.items.map((contact) => renderContact(store, contact)), total_count: page.totalCount, pages: page.pages })
 }
