@@ -16,7 +16,7 @@ export const searchArticles = defineTool({
   id: 'intercom_search_articles',
   name: 'Search articles',
   description:
-    "Search the workspace's help center articles for a phrase, to answer a customer with the company's own documentation: e.g. phrase \"reset password\". Returns the matching articles with their title, description, body (HTML) and public url; use intercom_get_article for one article by id. Only published articles are searched unless state says otherwise.",
+    "Search the workspace's help center articles for a phrase, to answer a customer with the company's own documentation: e.g. phrase \"reset password\". Returns the matching articles with their title, description, body (HTML) and public url; use intercom_get_article for one article by id. Give state \"published\" to search only what customers can see.",
   params: z.strictObject({
     phrase: z
       .string()

@@ -5,8 +5,8 @@ import { definedOnly } from '../request'
 import { conversationSchema } from '../schemas/conversation'
 import { conversationIdParam, conversationResult } from './shared'
 
-/** Conversation attribute values: text, numbers (dates as unix timestamps), booleans, or null to clear one. */
-const conversationAttributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+/** Conversation attribute values as the 2.16 spec types them: text or whole numbers (dates as unix timestamps). */
+const conversationAttributes = z.record(z.string(), z.union([z.string(), z.number().int()]))
 
 export const updateConversation = defineTool({
   id: 'intercom_update_conversation',
@@ -18,7 +18,7 @@ export const updateConversation = defineTool({
       conversationId: conversationIdParam('to update'),
       custom_attributes: jsonParam(
         conversationAttributes,
-        'Conversation attributes to set, as a JSON object of names to values, e.g. {"issue_type": "Billing", "order_number": 1042}. The attributes must already exist in the workspace; null clears one. JSON text of an object is accepted too.',
+        'Conversation attributes to set, as a JSON object of names to values, e.g. {"issue_type": "Billing", "order_number": 1042}. Values are text or whole numbers (a date as a unix timestamp), as the Intercom 2.16 API types them. The attributes must already exist in the workspace. JSON text of an object is accepted too.',
       ).optional(),
       title: z.string().optional().describe('A new title for the conversation, e.g. "Refund for order 1042".'),
       read: z.boolean().optional().describe('true marks the conversation as read by teammates, false as unread. false is sent as false.'),

@@ -17,6 +17,21 @@ export const ticketStateDetailSchema = z
   })
   .describe('A ticket state')
 
+/** One attribute of a ticket type: a key of a ticket's ticket_attributes. */
+const ticketTypeAttributeSchema = z.looseObject({
+  id: idOut('Id of the attribute'),
+  name: str('Name of the attribute: the key to use in ticket_attributes, e.g. "_default_title_"'),
+  description: str('Description of the attribute'),
+  data_type: str('Type of the value: string, list, integer, decimal, boolean, datetime or files'),
+  input_options: anyObject('Options of the input, e.g. {"multiline": false} or the list options {"list_options": [{"id", "label"}]}'),
+  required_to_create: bool('Whether a teammate must give the attribute when creating a ticket'),
+  required_to_create_for_contacts: bool('Whether a contact must give the attribute when creating a ticket'),
+  visible_on_create: bool('Whether the attribute is shown when creating a ticket'),
+  visible_to_contacts: bool('Whether contacts see the attribute'),
+  default: bool('Whether it is a built-in attribute (title, description)'),
+  archived: bool('Whether the attribute is archived'),
+})
+
 /** A ticket type with its attributes and states, as `GET /ticket_types` returns it. */
 export const ticketTypeSchema = z
   .looseObject({
@@ -34,24 +49,10 @@ export const ticketTypeSchema = z
     ticket_type_attributes: object(
       {
         type: str('List type'),
-        data: list(
-          z.looseObject({
-            id: idOut('Id of the attribute'),
-            name: str('Name of the attribute: the key to use in ticket_attributes, e.g. "_default_title_"'),
-            description: str('Description of the attribute'),
-            data_type: str('Type of the value: string, list, integer, decimal, boolean, datetime or files'),
-            input_options: anyObject('Options of the input, e.g. {"multiline": false} or the list options {"list_options": [{"id", "label"}]}'),
-            required_to_create: bool('Whether a teammate must give the attribute when creating a ticket'),
-            required_to_create_for_contacts: bool('Whether a contact must give the attribute when creating a ticket'),
-            visible_on_create: bool('Whether the attribute is shown when creating a ticket'),
-            visible_to_contacts: bool('Whether contacts see the attribute'),
-            default: bool('Whether it is a built-in attribute (title, description)'),
-            archived: bool('Whether the attribute is archived'),
-          }),
-          'The attributes of a ticket of this type',
-        ),
+        ticket_type_attributes: list(ticketTypeAttributeSchema, 'The attributes of a ticket of this type (where the 2.16 schema puts them)'),
+        data: list(ticketTypeAttributeSchema, "The attributes of a ticket of this type (where the spec's examples put them)"),
       },
-      'The attributes a ticket of this type has (keys of ticket_attributes)',
+      'The attributes a ticket of this type has (keys of ticket_attributes), under ticket_type_attributes or data as Intercom sent them',
     ),
     ticket_states: object(
       { type: str('List type'), data: list(ticketStateDetailSchema, 'The states') },
