@@ -308,3 +308,35 @@ describe.each(VERSIONS)('intercom-client 7.0.3 at $label', ({ header, expected }
     expect(log.length).toBeGreaterThan(50)
   })
 })
+
+describe('intercom-client 7.0.3 meets ambiguous writes on purpose', () => {
+  it('a 5xx after the change: the SDK reports a failure, the contact exists, and a retry meets a 409', async () => {
+    const sandbox = await startSandbox({ host: '127.0.0.1', faults: { errorAfterRate: 1, statuses: [500], seed: 2 } })
+    try {
+      const client = new IntercomClient({ token: sandbox.token, baseUrl: sandbox.url, maxRetries: 0 })
+      const error = await failure(client.contacts.create({ email: 'ambiguous-sdk@example.com' }))
+      expect(error.statusCode).toBe(500)
+      expect(error.body).toMatchObject({ type: 'error.list', errors: [{ code: 'server_error' }] })
+      expect(sandbox.state.snapshot().contacts.filter((contact) => contact.email === 'ambiguous-sdk@example.com')).toHaveLength(1)
+      // Retrying the create meets the contact the first attempt made (a refused write is not
+      // subject to the after-change fault).
+      const retry = await failure(client.contacts.create({ email: 'ambiguous-sdk@example.com' }))
+      expect(retry.statusCode).toBe(409)
+    } finally {
+      await sandbox.close()
+    }
+  })
+
+  it('a reset after the change: the SDK gets no answer at all, and the contact exists', async () => {
+    const sandbox = await startSandbox({ host: '127.0.0.1', faults: { resetAfterRate: 1, seed: 2 } })
+    try {
+      const client = new IntercomClient({ token: sandbox.token, baseUrl: sandbox.url, maxRetries: 0 })
+      const error = await failure(client.contacts.create({ email: 'reset-sdk@example.com' }))
+      expect(error.statusCode).toBeUndefined()
+      expect(error.message).toMatch(/fetch failed|ECONNRESET|socket/i)
+      expect(sandbox.state.snapshot().contacts.filter((contact) => contact.email === 'reset-sdk@example.com')).toHaveLength(1)
+    } finally {
+      await sandbox.close()
+    }
+  })
+})
