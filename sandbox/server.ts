@@ -10,6 +10,8 @@ import type { ResolvedOptions } from './options'
 import { Rng } from './random'
 import { matchRoute, type Reply, type Route } from './router'
 import type { Store } from './store'
+import type { JsonObject } from './types'
+import { shapeForVersion } from './versions'
 
 /** The `Intercom-Version` values Intercom accepts. */
 export const INTERCOM_VERSIONS: readonly string[] = [
@@ -119,7 +121,10 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
     }
     const found = matchRoute(routes, method, url.pathname)
     if (!found) throw unemulated(method, url.pathname)
-    return found.route.handler({ method, params: found.params, query: url.searchParams, body, store })
+    const reply = found.route.handler({ method, params: found.params, query: url.searchParams, body, store })
+    if (reply.body === undefined || reply.status >= 400) return reply
+    const requested = version === undefined ? undefined : String(version).trim()
+    return { status: reply.status, body: shapeForVersion(requested, `${method} ${found.route.pattern}`, reply.body as JsonObject) }
   }
 
   function persist(): void {

@@ -35,7 +35,7 @@ function createMessage({ body: raw, store }: SandboxRequest) {
   if (text === undefined || text.trim() === '') throw new ApiError(400, 'parameter_invalid', 'Body is required', 'body')
   const subject = str(body, 'subject')
   // Checked for their type only: the sandbox renders no templates and always opens the
-  // conversation at once (see create_conversation_without_contact_reply in the report).
+  // conversation at once (see DIFFERENCES.md).
   oneOf(str(body, 'template'), ['plain', 'personal'], 'template')
   bool(body, 'create_conversation_without_contact_reply')
   const createdAt = timestamp(body, 'created_at') ?? store.now()

@@ -115,14 +115,29 @@ function applyErrata(components: Json): void {
   relax('create_or_update_company_request', 'custom_attributes')
 }
 
-let cached: Contract | undefined
+/**
+ * A documented change to the 2.16 description, for a contract of another version: `name` keys
+ * the cache, `apply` edits the parsed spec (components and paths) before it is compiled.
+ */
+export interface SpecDelta {
+  name: string
+  apply(spec: Json): void
+}
 
-/** Loads and compiles the spec once per test process. */
-export function loadContract(): Contract {
-  if (cached) return cached
+const contracts = new Map<string, Contract>()
+
+/**
+ * Loads and compiles the spec once per test process; with a delta, the 2.16 description as
+ * changed by it (a contract for an older version, built from its documented differences).
+ */
+export function loadContract(delta?: SpecDelta): Contract {
+  const key = delta?.name ?? '2.16'
+  const known = contracts.get(key)
+  if (known) return known
   const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }) as Json
   const components = (spec.components as Json).schemas as Json
   applyErrata(components)
+  delta?.apply(spec)
   const definitions = Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, normalizeSchema(schema)]))
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
   ajv.addSchema({ $id: 'spec.json', definitions })
@@ -179,7 +194,7 @@ export function loadContract(): Contract {
     ? ((parse(readFileSync(overridesPath, 'utf8'), { maxAliasCount: -1, uniqueKeys: false }) as Json).paths as Record<string, Record<string, Json>> | undefined) ?? {}
     : {}
 
-  cached = {
+  const cached: Contract = {
     spec,
     queryParams(method, template) {
       const names = new Set<string>()
@@ -226,6 +241,7 @@ export function loadContract(): Contract {
       return compile(`component ${name}`, { $ref: `#/components/schemas/${name}` })
     },
   }
+  contracts.set(key, cached)
   return cached
 }
 
