@@ -271,6 +271,36 @@ describe.each(VERSIONS)('intercom-client 7.0.3 at $label', ({ header, expected }
     expect((await failure(client.tickets.get({ ticket_id: '999999' }))).statusCode).toBe(404)
   })
 
+  it('merge, archive, participants and redaction', async () => {
+    const admin = sandbox.state.adminId
+    const email = `sdk-merge-${expected}@example.com`
+    const user = await client.contacts.create({ email, role: 'user' })
+    const lead = await client.contacts.create({ email, role: 'lead' })
+    const merged = await client.contacts.mergeLeadInUser({ from: lead.id, into: user.id })
+    expect(merged.id).toBe(user.id)
+    expect(sandbox.state.snapshot().contacts.some((contact) => contact.id === lead.id)).toBe(false)
+    expect((await client.contacts.archive({ contact_id: user.id })).archived).toBe(true)
+    expect((await client.contacts.unarchive({ contact_id: user.id })).archived).toBe(false)
+
+    const message = await client.conversations.create({ from: { type: 'user', id: user.id }, body: 'SDK secret 4242' })
+    const conversationId = message.conversation_id ?? ''
+    const other = sandbox.state.snapshot().contacts.find((contact) => contact.id !== user.id)!
+    await client.conversations.attachContactAsAdmin({ conversation_id: conversationId, admin_id: admin, customer: { intercom_user_id: other.id } })
+    expect(sandbox.state.snapshot().conversations.find((item) => item.id === conversationId)?.contact_ids).toEqual([user.id, other.id])
+    const source = sandbox.state.snapshot().conversations.find((item) => item.id === conversationId)!.source
+    const redacted = await client.conversations.redactConversationPart({ type: 'source', conversation_id: conversationId, source_id: source.id })
+    expect(redacted.source?.redacted).toBe(true)
+
+    const company = await client.companies.createOrUpdate({ company_id: `sdk-delete-${expected}`, name: 'Doomed' })
+    expect((await client.companies.delete({ company_id: company.id })).deleted).toBe(true)
+    const attributes = await client.dataAttributes.list({ model: 'contact' })
+    expect(attributes.data?.some((attribute) => attribute.name === 'plan')).toBe(true)
+    const found = await client.articles.search({ phrase: 'refund' })
+    const article = found.data?.articles?.[0]
+    expect(article?.title).toBe('Requesting a refund')
+    expect((await client.articles.find({ article_id: Number(article?.id) })).id).toBe(article?.id)
+  })
+
   it('errors: a bad token is 401, a route the sandbox does not emulate says so', async () => {
     const stranger = new IntercomClient({ token: '', baseUrl: sandbox.url, maxRetries: 0 })
     expect((await failure(stranger.admins.identify())).statusCode).toBe(401)
