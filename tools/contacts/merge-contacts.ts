@@ -8,7 +8,7 @@ export const mergeContacts = defineTool({
   id: 'intercom_merge_contacts',
   name: 'Merge lead into user',
   description:
-    "Merge a lead (an anonymous or unidentified contact) into a user (a signed-up contact): the lead's conversations, notes, tags and attributes move to the user, and the lead is removed for good (getting it afterwards fails with not_found). This cannot be undone. Needs two Intercom contact ids, from intercom_search_contacts, intercom_list_contacts or intercom_find_contact_by_external_id: from must be a lead and into must be a user. Intercom refuses (invalid_merge) contacts that share no email or phone unless skip_duplicate_validation is true. Returns the merged user.",
+    "Merge a lead (an anonymous or unidentified contact) into a user (a signed-up contact) that is the same person: Intercom combines the lead into the user and removes the lead for good (getting, listing or searching it afterwards finds nothing, so keep the user's id instead). This cannot be undone. Needs two Intercom contact ids, from intercom_search_contacts, intercom_list_contacts or intercom_find_contact_by_external_id: from must be a lead and into must be a user. Intercom refuses (invalid_merge) contacts that share no email or phone unless skip_duplicate_validation is true. Returns the merged user.",
   params: z
     .strictObject({
       from: idParam("Intercom's id of the lead to merge away, e.g. 6762f0d51bb69f9f2193bb7f. It must have role lead; it is removed by the merge."),

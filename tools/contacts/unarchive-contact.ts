@@ -7,7 +7,7 @@ export const unarchiveContact = defineTool({
   id: 'intercom_unarchive_contact',
   name: 'Unarchive contact',
   description:
-    "Bring back a contact archived with intercom_archive_contact, so that it shows in lists and searches again. Needs Intercom's contact id (the id intercom_archive_contact returned; archived contacts do not show in intercom_search_contacts). Unarchiving an active contact changes nothing. Returns the contact's id and archived flag as Intercom reports them.",
+    "Bring back a contact archived with intercom_archive_contact. Needs Intercom's contact id (the id intercom_archive_contact returned). Unarchiving an active contact changes nothing. Returns the contact's id and archived flag as Intercom reports them.",
   params: z.strictObject({
     contactId: idParam("Intercom's id of the archived contact, e.g. 6762f0d51bb69f9f2193bb7f."),
   }),
