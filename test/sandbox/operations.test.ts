@@ -166,8 +166,10 @@ describe('the added tools, on the sandbox', () => {
     expect(note.ticket_part).toMatchObject({ part_type: 'note', author: { type: 'admin', id: adminId } })
     const answer = await run('intercom_reply_ticket', { ticketId, type: 'user', message_type: 'comment', body: 'Thanks!', intercom_user_id: contact.contactId })
     expect(answer.ticket_part.part_type).toBe('comment')
+    const mine = await run('intercom_reply_ticket', { ticketId, type: 'admin', message_type: 'comment', body: 'Fixed now' })
+    expect(mine.ticket_part.author.id).toBe(adminId)
     const parts = (await run('intercom_get_ticket', { ticketId })).ticket.ticket_parts.ticket_parts.map((entry: { id: string }) => entry.id)
-    expect(parts).toEqual(expect.arrayContaining([note.partId, answer.partId]))
+    expect(parts).toEqual(expect.arrayContaining([note.partId, answer.partId, mine.partId]))
 
     const found = await run('intercom_search_tickets', {
       query: { operator: 'AND', value: [{ field: 'ticket_type_id', operator: '=', value: type.id }, { field: 'open', operator: '=', value: true }] },

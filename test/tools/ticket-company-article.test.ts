@@ -16,6 +16,21 @@ describe('intercom_reply_ticket', () => {
     expect(result).toEqual({ success: true, output: { ticket_part: part, partId: '156' } })
   })
 
+  it('writes as the token\'s own admin (GET /me first) when an admin reply has no admin_id', async () => {
+    t.fake.reply({ status: 200, json: { type: 'admin', id: '991267001', email: 'me@example.com' } }, { status: 200, json: part })
+    const result = await t.run('intercom_reply_ticket', { ticketId: '626', type: 'admin', message_type: 'comment', body: 'Done' })
+    expect(t.fake.requests.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['GET /me', 'POST /tickets/626/reply'])
+    expect(t.fake.requests[1]?.body).toEqual({ message_type: 'comment', type: 'admin', body: 'Done', admin_id: '991267001' })
+    expect(result.success).toBe(true)
+  })
+
+  it('sends nothing when the token\'s admin cannot be looked up, naming admin_id', async () => {
+    t.fake.reply({ status: 401, json: { type: 'error.list', errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] } })
+    const result = await t.run('intercom_reply_ticket', { ticketId: '626', type: 'admin', message_type: 'note', body: 'x' })
+    expect(result).toMatchObject({ success: false, error: { code: 'unauthorized', field: 'admin_id' } })
+    expect(t.fake.requests).toHaveLength(1)
+  })
+
   it.each([
     [{ intercom_user_id: '6762f2971bb69f9f2193bc49' }],
     [{ user_id: 'u-42' }],
@@ -27,7 +42,6 @@ describe('intercom_reply_ticket', () => {
   })
 
   it.each([
-    [{ type: 'admin', message_type: 'note', body: 'x' }, 'admin_id', 'needs admin_id'],
     [{ type: 'admin', message_type: 'note', body: 'x', admin_id: '1', email: 'a@example.com' }, 'email', 'type "user"'],
     [{ type: 'user', message_type: 'note', body: 'x', email: 'a@example.com' }, 'message_type', 'only admins write notes'],
     [{ type: 'user', message_type: 'comment', body: 'x' }, 'intercom_user_id', 'exactly one'],

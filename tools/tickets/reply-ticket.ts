@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineTool } from '../define'
+import { ToolFailure } from '../errors'
 import { idParam, timestampParam } from '../params'
 import { definedOnly } from '../request'
 import { anyArray, anyObject, asObject, bool, idOf, num, str } from '../schemas/common'
@@ -32,7 +33,7 @@ export const replyTicket = defineTool({
   id: 'intercom_reply_ticket',
   name: 'Reply to ticket',
   description:
-    "Add a reply to a ticket: as an admin, a comment the customer sees or a note only teammates see; or, on behalf of the contact, a comment from the customer. Takes Intercom's internal ticket id (the id field from intercom_create_ticket, intercom_get_ticket or intercom_search_tickets), not the Inbox ticket number. For type \"admin\" give admin_id (from intercom_list_admins); for type \"user\" give the contact by exactly one of intercom_user_id (Intercom's contact id, from intercom_search_contacts), user_id (your external id) or email. Each call adds a new part: calling twice replies twice. Returns the new ticket part.",
+    "Add a reply to a ticket: as an admin, a comment the customer sees or a note only teammates see; or, on behalf of the contact, a comment from the customer. Takes Intercom's internal ticket id (the id field from intercom_create_ticket, intercom_get_ticket or intercom_search_tickets), not the Inbox ticket number. For type \"admin\" give admin_id (from intercom_list_admins), or leave it out to write as the admin who owns the access token (looked up once with GET /me); for type \"user\" give the contact by exactly one of intercom_user_id (Intercom's contact id, from intercom_search_contacts), user_id (your external id) or email. Each call adds a new part: calling twice replies twice. Returns the new ticket part.",
   params: z
     .strictObject({
       ticketId: idParam(
@@ -48,7 +49,9 @@ export const replyTicket = defineTool({
         .string()
         .refine((value) => value.trim() !== '', { message: 'must not be empty' })
         .describe('The text of the reply. HTML is accepted, e.g. "<p>We have issued the refund.</p>".'),
-      admin_id: idParam('Id of the admin writing the reply when type is "admin", digits such as "991267943" (from intercom_list_admins).').optional(),
+      admin_id: idParam(
+        'Id of the admin writing the reply when type is "admin", digits such as "991267943" (from intercom_list_admins). When left out, the admin who owns the access token writes it.',
+      ).optional(),
       intercom_user_id: idParam("When type is \"user\": Intercom's id of the contact replying, e.g. 6762f2971bb69f9f2193bc49 (from intercom_search_contacts).", 'contact').optional(),
       user_id: idParam('When type is "user": your own id of the contact replying (its external_id).').optional(),
       email: nonEmpty('When type is "user": the email of the contact replying.'),
@@ -60,7 +63,6 @@ export const replyTicket = defineTool({
     .superRefine((params, ctx) => {
       const contactKeys = CONTACT_KEYS.filter((key) => params[key] !== undefined)
       if (params.type === 'admin') {
-        if (params.admin_id === undefined) ctx.addIssue({ code: 'custom', path: ['admin_id'], message: 'an admin reply needs admin_id' })
         for (const key of contactKeys) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is for a reply of type "user", not "admin"` })
         return
       }
@@ -75,6 +77,20 @@ export const replyTicket = defineTool({
       }
     }),
   route: 'POST /tickets/{ticketId}/reply',
+  async prepare(params, api) {
+    if (params.type !== 'admin' || params.admin_id !== undefined) return params
+    try {
+      const admin = await api.me()
+      return { ...params, admin_id: admin.id }
+    } catch (error) {
+      if (!(error instanceof ToolFailure)) throw error
+      throw new ToolFailure({
+        ...error.error,
+        field: 'admin_id',
+        message: `No admin_id was given and the token's own admin could not be looked up (GET /me), so nothing was sent: ${error.error.message} Give admin_id (from intercom_list_admins).`,
+      })
+    }
+  },
   request: (params) => ({
     body: definedOnly({
       message_type: params.message_type,
