@@ -1,6 +1,6 @@
 import type { AnyToolDefinition, DropdownOption, FieldValueKind, SubBlock, SubBlockType } from '../types'
 import { listTools } from '../tools/registry'
-import { LONG_TEXT_PARAMS, OPTION_LOADERS, PARAM_OPTIONS } from './hints'
+import { KEY_HINT_LOADERS, LONG_TEXT_PARAMS, OPTION_LOADERS, PARAM_OPTIONS } from './hints'
 import { RESOURCE_GROUPS } from './resources'
 import { paramsOf, type ParamInfo } from './schema'
 
@@ -170,10 +170,11 @@ export function deriveParamFields(operations: readonly Operation[]): ParamField[
       if (!plan.defaultValue && info.defaultValue) plan.defaultValue = info.defaultValue
     }
   }
-  return plans.map(toField)
+  const resourceOf = new Map(operations.map((operation) => [operation.id, operation.tool.route.split(' ')[1]?.split('/')[1] ?? '']))
+  return plans.map((plan) => toField(plan, resourceOf))
 }
 
-function toField(plan: Plan): ParamField {
+function toField(plan: Plan, resourceOf: ReadonlyMap<string, string>): ParamField {
   const { info } = plan
   const title = titleOf(info.name)
   const type = fieldType(info)
@@ -194,6 +195,14 @@ function toField(plan: Plan): ParamField {
     field.options = (info.enumValues ?? []).map((value): DropdownOption => ({ id: String(value), label: String(value) }))
   }
   if (type === 'code') field.language = 'json'
+  const hintLoaders = info.json === 'object' ? KEY_HINT_LOADERS[info.name] : undefined
+  if (hintLoaders) {
+    const hints = plan.operations.flatMap((operation) => {
+      const loader = hintLoaders[resourceOf.get(operation) ?? '']
+      return loader ? [[operation, { ...loader }] as const] : []
+    })
+    if (hints.length > 0) field.keyHints = Object.fromEntries(hints)
+  }
 
   if (plan.defaultValue) field.defaultValue = plan.defaultValue.value
   else if (info.kind === 'enum' && info.enumValues?.length === 1 && plan.requiredFor.length > 0) field.defaultValue = info.enumValues[0]

@@ -10,6 +10,17 @@ import type { OptionsLoader } from '../types'
 export const OPTION_LOADERS = {
   admins: { tool: 'intercom_list_admins', list: 'admins', value: 'id', label: 'name' },
   tags: { tool: 'intercom_list_tags', list: 'tags', value: 'id', label: 'name' },
+  ticketTypes: { tool: 'intercom_list_ticket_types', list: 'ticket_types', value: 'id', label: 'name' },
+  ticketStates: { tool: 'intercom_list_ticket_states', list: 'ticket_states', value: 'id', label: 'internal_label' },
+  // An assignee is an admin or a team: both lists, each under its heading.
+  assignees: {
+    tool: 'intercom_list_admins',
+    list: 'admins',
+    value: 'id',
+    label: 'name',
+    group: 'Admins',
+    also: [{ tool: 'intercom_list_teams', list: 'teams', value: 'id', label: 'name', group: 'Teams' }],
+  },
 } as const satisfies Record<string, OptionsLoader>
 
 /** Which params offer which loaded options. */
@@ -17,7 +28,31 @@ export const PARAM_OPTIONS: Readonly<Record<string, keyof typeof OPTION_LOADERS>
   admin_id: 'admins',
   owner_id: 'admins',
   from_id: 'admins',
+  adminId: 'admins',
   tagId: 'tags',
+  ticket_type_id: 'ticketTypes',
+  ticket_state_id: 'ticketStates',
+  assignee_id: 'assignees',
+}
+
+/** The custom attributes of one resource, as hints for the keys of a custom_attributes editor. */
+const customAttributes = (model: 'contact' | 'company'): OptionsLoader => ({
+  tool: 'intercom_list_data_attributes',
+  params: { model },
+  where: { custom: true },
+  list: 'data_attributes',
+  value: 'name',
+  label: 'label',
+})
+
+/**
+ * JSON object params whose keys are names the workspace defines, by param name and then by the
+ * resource a tool's route addresses (its first path segment): a tool added under /contacts or
+ * /companies gets the hints without an edit here. Intercom 2.16 cannot list conversation
+ * attributes, so conversations get none.
+ */
+export const KEY_HINT_LOADERS: Readonly<Record<string, Readonly<Record<string, OptionsLoader>>>> = {
+  custom_attributes: { contacts: customAttributes('contact'), companies: customAttributes('company') },
 }
 
 /** Text params that hold prose (message bodies, notes), shown as a multi-line field. */

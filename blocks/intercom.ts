@@ -4,6 +4,7 @@ import type {
   BlockRunContext,
   BlockValues,
   DropdownOption,
+  OptionsLoader,
   SubBlock,
   ToolContext,
   ToolError,
@@ -274,30 +275,49 @@ export type BlockOutput<V> = V extends { operation: infer Op extends string }
 /** The options of a field with an `optionsLoader`, or why they could not be loaded. */
 export type LoadedOptions = { success: true; options: DropdownOption[] } | { success: false; error: ToolError }
 
-/**
- * Loads the options of a dropdown whose choices come from Intercom (admins, tags) through the
- * tool its `optionsLoader` names, with the credential and region from the values or the context.
- */
-export async function loadFieldOptions(fieldId: string, values: BlockValues = {}, context: BlockRunContext = {}): Promise<LoadedOptions> {
-  const loader = paramFieldById.get(fieldId)?.field.optionsLoader
-  if (!loader) {
-    return { success: false, error: { code: 'validation_error', field: fieldId, message: `${fieldId}: this field has no loaded options`, retryable: false } }
-  }
-  const result = await executeTool(loader.tool, {}, contextFor(values, context))
+/** Runs one loader (and the loaders it names in `also`) and turns the listed items into options. */
+async function loadThrough(loader: OptionsLoader, context: ToolContext): Promise<LoadedOptions> {
+  const result = await executeTool(loader.tool, { ...loader.params }, context)
   if (!result.success) return result
   const items = result.output[loader.list]
   if (!Array.isArray(items)) {
     return { success: false, error: { code: 'invalid_response', message: `${loader.tool} returned no ${loader.list} list`, retryable: false } }
   }
+  const where = Object.entries(loader.where ?? {})
   const options = items
     .filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object')
+    .filter((item) => where.every(([key, value]) => item[key] === value))
     .filter((item) => typeof item[loader.value] === 'string' || typeof item[loader.value] === 'number')
-    .map((item) => {
+    .map((item): DropdownOption => {
       const value = String(item[loader.value])
       const label = item[loader.label]
-      return { id: value, label: typeof label === 'string' && label !== '' ? label : value }
+      const option: DropdownOption = { id: value, label: typeof label === 'string' && label !== '' ? label : value }
+      if (loader.group !== undefined) option.group = loader.group
+      return option
     })
+  for (const next of loader.also ?? []) {
+    const more = await loadThrough(next, context)
+    if (!more.success) return more
+    options.push(...more.options)
+  }
   return { success: true, options }
+}
+
+/**
+ * Loads the options of a dropdown whose choices come from Intercom (admins, tags, ticket types,
+ * ticket states, assignees) through the tool its `optionsLoader` names, or the key hints of a JSON
+ * field (custom attribute names) for the operation in the values, with the credential and region
+ * from the values or the context.
+ */
+export async function loadFieldOptions(fieldId: string, values: BlockValues = {}, context: BlockRunContext = {}): Promise<LoadedOptions> {
+  const field = paramFieldById.get(fieldId)?.field
+  const operation = typeof values?.operation === 'string' ? values.operation : undefined
+  const loader = field?.optionsLoader ?? (operation === undefined ? undefined : field?.keyHints?.[operation])
+  if (!loader) {
+    const why = field?.keyHints ? `this field has loaded key hints only for the operations ${Object.keys(field.keyHints).join(', ')}` : 'this field has no loaded options'
+    return { success: false, error: { code: 'validation_error', field: fieldId, message: `${fieldId}: ${why}`, retryable: false } }
+  }
+  return loadThrough(loader, contextFor(values, context))
 }
 
 /** Every operation of the block, for the docs and tests. */

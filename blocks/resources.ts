@@ -9,6 +9,9 @@ import { messagesTools } from '../tools/messages'
 import { notesTools } from '../tools/notes'
 import { tagsTools } from '../tools/tags'
 import { ticketsTools } from '../tools/tickets'
+import { teamsTools } from '../tools/teams'
+import { dataAttributesTools } from '../tools/data-attributes'
+import { articlesTools } from '../tools/articles'
 
 /** A heading of the operation dropdown: one resource folder of tools/. */
 export interface ResourceGroup {
@@ -34,4 +37,7 @@ export const RESOURCE_GROUPS: readonly ResourceGroup[] = [
   { id: 'notes', label: 'Notes', tools: notesTools },
   { id: 'events', label: 'Events', tools: eventsTools },
   { id: 'company-links', label: 'Contact–company links', tools: companyLinksTools },
+  { id: 'teams', label: 'Teams', tools: teamsTools },
+  { id: 'data-attributes', label: 'Data attributes', tools: dataAttributesTools },
+  { id: 'articles', label: 'Help center', tools: articlesTools },
 ]

@@ -1,7 +1,7 @@
 /**
  * Reading request bodies the way Intercom checks them: a field of the wrong type is a 400
  * `parameter_invalid`, a missing required field a 400 `parameter_not_found`, and a field the
- * operation does not know is refused too (see the report: Intercom mostly ignores those, the
+ * operation does not know is refused too (see DIFFERENCES.md: Intercom mostly ignores those, the
  * sandbox does not, so that a misspelt field cannot pass unnoticed).
  */
 import { ApiError, invalid, missing } from './errors'

@@ -239,7 +239,11 @@ describe('POST /messages', () => {
     expect((await call('POST', '/messages', { message_type: 'in_app', body: 'x', from, to: { type: 'user', id: lead().id } })).status).toBe(404)
     expect((await call('POST', '/messages', { message_type: 'in_app', body: 'x', from: { type: 'admin', id: 'abc' }, to })).body.errors[0].field).toBe('from.id')
     expect((await call('POST', '/messages', { message_type: 'in_app', body: 'x', from: { type: 'admin', id: 1 }, to })).status).toBe(404)
-    expect((await call('POST', '/messages', { message_type: 'inapp', body: 'x', from, to })).body.errors[0].field).toBe('message_type')
+    expect((await call('POST', '/messages', { message_type: 'sms', body: 'x', from, to })).body.errors[0].field).toBe('message_type')
+    // `inapp` (the SDK's and Intercom's examples' spelling) is taken like `in_app`.
+    const inapp = await call('POST', '/messages', { message_type: 'inapp', body: 'x', from, to })
+    expect(inapp.status).toBe(200)
+    expect(inapp.body.message_type).toBe('inapp')
     expect((await call('POST', '/messages', { message_type: 'in_app', body: 'x', from })).body.errors[0]).toMatchObject({ code: 'parameter_not_found', field: 'to' })
   })
 })

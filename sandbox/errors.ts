@@ -19,13 +19,16 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly field: string | undefined
+  /** Extra response headers (e.g. the mark of a route the sandbox does not emulate). */
+  readonly headers: Record<string, string>
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.headers = headers
   }
 
   entry(): ErrorEntry {
@@ -79,4 +82,21 @@ export function faultCode(status: number): { code: string; message: string } {
         ? { code: 'server_error', message: 'Internal server error' }
         : { code: 'bad_request', message: 'Bad request' }
   }
+}
+
+/** The header that marks the answer to a route the sandbox does not emulate. */
+export const UNEMULATED_HEADER = 'X-Sandbox-Unemulated'
+
+/**
+ * 404 for a method and path the sandbox does not emulate: Intercom's error shape and code, but
+ * a message and a header (`X-Sandbox-Unemulated: GET /path`) that tell it from "no such record".
+ */
+export function unemulated(method: string, path: string): ApiError {
+  return new ApiError(
+    404,
+    'not_found',
+    `The sandbox does not emulate ${method} ${path}: this is not an answer about a record`,
+    undefined,
+    { [UNEMULATED_HEADER]: `${method} ${path}` },
+  )
 }

@@ -68,11 +68,17 @@ describe('Intercom-Version, routing and bodies', () => {
   })
 
   it('answers unknown routes and methods with 404 not_found', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/contacts'], ['GET', '/contacts/a/b/c'], ['DELETE', '/companies/list']]) {
+    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/contacts'], ['GET', '/contacts/a/b/c'], ['DELETE', '/tags']]) {
       const answer = await call(method as string, path as string)
       expect(answer.status, `${method} ${path}`).toBe(404)
       expect(answer.body.errors[0].code).toBe('not_found')
+      expect(answer.body.errors[0].message).toBe(`The sandbox does not emulate ${method} ${path}: this is not an answer about a record`)
+      expect(answer.headers.get('x-sandbox-unemulated')).toBe(`${method} ${path}`)
     }
+    // A missing record is a plain Intercom 404, without the mark.
+    const record = await call('GET', '/contacts/ffffffffffffffffffffffff')
+    expect(record.status).toBe(404)
+    expect(record.headers.get('x-sandbox-unemulated')).toBeNull()
   })
 
   it('refuses a body that is not JSON, not an object, or has unknown fields', async () => {

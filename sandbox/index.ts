@@ -1,7 +1,9 @@
 /**
- * A local, stateful emulator of Intercom's REST API (version 2.16) for demos and tests: the
- * endpoints the tools of this package call, with Intercom's auth, version header, errors,
- * pagination, search language and rate-limit headers, over a deterministic seeded workspace.
+ * A local, stateful emulator of Intercom's REST API (version 2.16, and older versions' shapes
+ * where Intercom documents a difference) for demos and tests: the endpoints the tools of this
+ * package and a support workflow of Intercom's own SDK call, with Intercom's auth, version
+ * header, errors, pagination, search language and rate-limit headers, over a deterministic
+ * seeded workspace. Where it differs from Intercom: sandbox/DIFFERENCES.md.
  *
  * ```ts
  * const sandbox = await startSandbox({ seed: 7 })

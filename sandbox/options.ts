@@ -14,9 +14,19 @@ export interface FaultOptions {
   errorRate?: number
   /** The statuses a faulted request gets, chosen at random. Default [500, 503]. */
   statuses?: number[]
+  /**
+   * Share of requests (0–1) handled in full (the change applied and saved) and then answered
+   * with one of `statuses` instead of their result: an ambiguous write. Default 0.
+   */
+  errorAfterRate?: number
+  /**
+   * Share of requests (0–1) handled in full (the change applied and saved) whose connection is
+   * then reset with no answer at all. Default 0.
+   */
+  resetAfterRate?: number
   /** Milliseconds added to every response. Default 0. */
   latencyMs?: number
-  /** Seed of the fault PRNG. Defaults to the workspace seed. */
+  /** Seed of the fault PRNGs (one stream per kind of fault). Defaults to the workspace seed. */
   seed?: number
 }
 
@@ -54,7 +64,7 @@ export interface ResolvedOptions {
   data: string | undefined
   tokens: string[] | undefined
   rateLimit: RateLimitOptions
-  faults: { errorRate: number; statuses: number[]; latencyMs: number; seed: number }
+  faults: { errorRate: number; errorAfterRate: number; resetAfterRate: number; statuses: number[]; latencyMs: number; seed: number }
 }
 
 function fail(message: string): never {
@@ -83,6 +93,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const faults = options.faults ?? {}
   const errorRate = faults.errorRate ?? 0
   if (typeof errorRate !== 'number' || !(errorRate >= 0 && errorRate <= 1)) fail('faults.errorRate must be a number from 0 to 1')
+  const errorAfterRate = faults.errorAfterRate ?? 0
+  if (typeof errorAfterRate !== 'number' || !(errorAfterRate >= 0 && errorAfterRate <= 1)) fail('faults.errorAfterRate must be a number from 0 to 1')
+  const resetAfterRate = faults.resetAfterRate ?? 0
+  if (typeof resetAfterRate !== 'number' || !(resetAfterRate >= 0 && resetAfterRate <= 1)) fail('faults.resetAfterRate must be a number from 0 to 1')
   const statuses = faults.statuses ?? [...DEFAULT_FAULT_STATUSES]
   if (!Array.isArray(statuses) || statuses.length === 0 || !statuses.every((status) => isInt(status) && status >= 400 && status <= 599)) {
     fail('faults.statuses must be a non-empty array of HTTP error statuses (400–599)')
@@ -98,6 +112,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     data: options.data,
     tokens: tokens ? [...tokens] : undefined,
     rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs },
-    faults: { errorRate, statuses: [...statuses], latencyMs, seed: faultSeed },
+    faults: { errorRate, errorAfterRate, resetAfterRate, statuses: [...statuses], latencyMs, seed: faultSeed },
   }
 }

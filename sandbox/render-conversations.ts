@@ -1,10 +1,11 @@
 /** Conversations → Intercom 2.16 response bodies (checked against the spec in spec.test.ts). */
 import { htmlToText } from './html'
-import { contactRef, renderAuthor, renderTag } from './render'
+import { contactRef, renderAuthor, renderCompany, renderTag } from './render'
 import type { Store } from './store'
 import type { ConversationRecord, JsonObject, PartRecord } from './types'
 
-function attachments(urls: string[]): JsonObject[] {
+/** Attachment URLs as Intercom's `upload` objects. */
+export function attachments(urls: string[]): JsonObject[] {
   return urls.map((url) => ({
     type: 'upload',
     name: decodeURIComponent(url.split('/').pop() || 'attachment'),
@@ -31,7 +32,7 @@ function renderPart(store: Store, part: PartRecord, plaintext: boolean): JsonObj
     author,
     attachments: attachments(part.attachment_urls),
     external_id: null,
-    redacted: false,
+    redacted: part.redacted === true,
     email_message_metadata: null,
     state: part.state,
     tags: [],
@@ -78,6 +79,7 @@ export function renderConversation(
   const plaintext = options.plaintext === true
   const text = (html: string): string => (plaintext ? htmlToText(html) : html)
   const sourceAuthor = renderAuthor(store, conversation.source.author)
+  const company = conversation.company_id ? store.company(conversation.company_id) : undefined
   const out: JsonObject = {
     type: 'conversation',
     id: conversation.id,
@@ -94,7 +96,7 @@ export function renderConversation(
       author: { ...sourceAuthor, email: sourceAuthor.email === '' || sourceAuthor.email === undefined ? null : sourceAuthor.email },
       attachments: attachments(conversation.source.attachment_urls),
       url: null,
-      redacted: false,
+      redacted: conversation.source.redacted === true,
     },
     contacts: {
       type: 'contact.list',
@@ -117,12 +119,13 @@ export function renderConversation(
       }),
     },
     priority: conversation.priority,
+    company: company ? renderCompany(store, company) : null,
     sla_applied: null,
     statistics: conversationStatistics(conversation),
     conversation_rating: null,
     teammates: { type: 'admin.list', teammates: conversation.teammate_ids.map((id) => ({ type: 'admin', id })) },
     title: conversation.title,
-    custom_attributes: {},
+    custom_attributes: conversation.custom_attributes ?? {},
     linked_objects: {
       type: 'list',
       data: conversation.ticket_ids.map((id) => ({

@@ -1,7 +1,8 @@
 /** Ticket types and tickets → Intercom 2.16 response bodies (checked against the spec in spec.test.ts). */
 import { contactRef, renderAuthor } from './render'
+import { attachments } from './render-conversations'
 import type { Store } from './store'
-import type { Json, JsonObject, TicketRecord, TicketStateRecord, TicketTypeRecord } from './types'
+import type { Json, JsonObject, TicketPartRecord, TicketRecord, TicketStateRecord, TicketTypeRecord } from './types'
 
 function renderTicketState(state: TicketStateRecord): JsonObject {
   return {
@@ -26,9 +27,11 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
     created_at: type.created_at,
     updated_at: type.updated_at,
     is_internal: type.category !== 'Customer',
+    // The 2.16 schema (ticket_type_attribute_list) and the SDK read the attributes under
+    // `ticket_type_attributes`, not `data`.
     ticket_type_attributes: {
-      type: 'list',
-      data: type.attributes.map((attribute) => ({
+      type: 'ticket_type_attributes.list',
+      ticket_type_attributes: type.attributes.map((attribute) => ({
         type: 'ticket_type_attribute',
         id: attribute.id,
         workspace_id: workspace,
@@ -39,7 +42,7 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
             ? { list_options: (attribute.list_options ?? []).map((option) => ({ id: option.id, label: option.label, archived: false })) }
             : attribute.data_type === 'string'
               ? { multiline: attribute.multiline }
-              : null) as Json,
+              : {}) as Json,
         order: attribute.order,
         required_to_create: attribute.required_to_create,
         required_to_create_for_contacts: false,
@@ -54,6 +57,35 @@ export function renderTicketType(store: Store, type: TicketTypeRecord): JsonObje
     },
     category: type.category,
     ticket_states: { type: 'list', data: type.states.map(renderTicketState) },
+  }
+}
+
+/** A ticket part as POST /tickets/{id}/reply answers it (`ticket_reply`). */
+export function renderTicketPart(store: Store, part: TicketPartRecord): JsonObject {
+  return {
+    type: 'ticket_part',
+    id: part.id,
+    part_type: part.part_type,
+    body: part.body,
+    created_at: part.created_at,
+    updated_at: part.created_at,
+    author: renderAuthor(store, part.author),
+    attachments: attachments(part.attachment_urls ?? []),
+    redacted: false,
+  }
+}
+
+/** GET /ticket_states: every ticket type's states, each with the type it belongs to. */
+export function renderTicketStates(store: Store): JsonObject {
+  return {
+    type: 'list',
+    data: store.data.ticket_types.flatMap((type) =>
+      type.states.map((state) => ({
+        ...renderTicketState(state),
+        archived: false,
+        ticket_types: { type: 'list', data: [renderTicketType(store, type)] },
+      })),
+    ),
   }
 }
 
@@ -82,18 +114,7 @@ export function renderTicket(store: Store, ticket: TicketRecord): JsonObject {
     ticket_parts: {
       type: 'ticket_part.list',
       ticket_parts: ticket.parts.map((part) => {
-        const rendered: JsonObject = {
-          type: 'ticket_part',
-          id: part.id,
-          part_type: part.part_type,
-          body: part.body,
-          created_at: part.created_at,
-          updated_at: part.created_at,
-          assigned_to: part.assigned_to,
-          author: renderAuthor(store, part.author),
-          attachments: [],
-          redacted: false,
-        }
+        const rendered: JsonObject = { ...renderTicketPart(store, part), assigned_to: part.assigned_to }
         if (part.previous_ticket_state) rendered.previous_ticket_state = part.previous_ticket_state
         if (part.ticket_state) rendered.ticket_state = part.ticket_state
         return rendered

@@ -32,6 +32,7 @@ import type {
   PartRecord,
   SandboxData,
 } from './types'
+import { seedArticles } from './seed-articles'
 
 export { SEED_COUNTS, SEED_EPOCH } from './seed-text'
 
@@ -98,6 +99,7 @@ export function seedData(seed: number): SandboxData {
   seedTicketTypes(store)
   seedTickets(store, draw)
   seedNotes(store, draw)
+  data.articles = seedArticles(store, SEED_EPOCH - 200 * DAY)
   store.dirty = false
   return data
 }

@@ -1,15 +1,17 @@
 /**
  * The request pipeline: rate limit → auth → Intercom-Version → fault injection → route →
- * save → latency → answer. Every answer carries the `X-RateLimit-*` headers and every error is
+ * save → faults after the change (5xx, or a reset with no answer) → latency → answer. Every answer carries the `X-RateLimit-*` headers and every error is
  * Intercom's `error.list`.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ApiError, errorBody, faultCode } from './errors'
+import { ApiError, errorBody, faultCode, unemulated } from './errors'
 import type { ResolvedOptions } from './options'
 import { Rng } from './random'
 import { matchRoute, type Reply, type Route } from './router'
 import type { Store } from './store'
+import type { JsonObject } from './types'
+import { shapeForVersion } from './versions'
 
 /** The `Intercom-Version` values Intercom accepts. */
 export const INTERCOM_VERSIONS: readonly string[] = [
@@ -86,7 +88,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createPipeline(config: PipelineConfig): (request: IncomingMessage, response: ServerResponse) => void {
   const { store, routes, options } = config
   const limiter = new RateLimiter(options.rateLimit.limit, options.rateLimit.windowMs)
+  // One stream per kind of fault, so that turning one on does not move the others.
   const faults = new Rng(options.faults.seed)
+  const errorsAfter = new Rng(options.faults.seed + 1)
+  const resetsAfter = new Rng(options.faults.seed + 2)
 
   function handle(request: IncomingMessage, raw: { text: string; tooLarge: boolean }): Reply {
     const method = (request.method ?? 'GET').toUpperCase()
@@ -115,8 +120,11 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
       }
     }
     const found = matchRoute(routes, method, url.pathname)
-    if (!found) throw new ApiError(404, 'not_found', `Resource Not Found: no ${method} ${url.pathname}`)
-    return found.route.handler({ method, params: found.params, query: url.searchParams, body, store })
+    if (!found) throw unemulated(method, url.pathname)
+    const reply = found.route.handler({ method, params: found.params, query: url.searchParams, body, store })
+    if (reply.body === undefined || reply.status >= 400) return reply
+    const requested = version === undefined ? undefined : String(version).trim()
+    return { status: reply.status, body: shapeForVersion(requested, `${method} ${found.route.pattern}`, reply.body as JsonObject) }
   }
 
   function persist(): void {
@@ -133,16 +141,27 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
     void readBody(request)
       .then(async (raw) => {
         let reply: Reply
+        let reset = false
         try {
           if (rate.exceeded) throw new ApiError(429, 'rate_limit_exceeded', limiter.message())
           reply = handle(request, raw)
           persist()
+          // Faults after the change: the work is done and saved, the client does not learn it.
+          if (options.faults.resetAfterRate > 0 && resetsAfter.next() < options.faults.resetAfterRate) {
+            reset = true
+          } else if (options.faults.errorAfterRate > 0 && errorsAfter.next() < options.faults.errorAfterRate) {
+            const statuses = options.faults.statuses
+            const status = statuses[Math.floor(errorsAfter.next() * statuses.length)] ?? 500
+            const { code, message } = faultCode(status)
+            throw new ApiError(status, code, message)
+          }
         } catch (error) {
           try {
             persist()
           } catch (saveError) {
             error = saveError
           }
+          if (error instanceof ApiError) Object.assign(headers, error.headers)
           reply =
             error instanceof ApiError
               ? { status: error.status, body: errorBody([error.entry()], requestId) }
@@ -150,6 +169,11 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
         }
         if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs)
         if (response.destroyed) return
+        if (reset) {
+          // A TCP reset with no answer (ECONNRESET at the client).
+          request.socket.resetAndDestroy()
+          return
+        }
         if (reply.body === undefined) {
           response.writeHead(reply.status, { ...headers, 'Content-Length': '0' })
           response.end()

@@ -30,7 +30,8 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     } else {
       expect(specCheck(method, path, status, answer.body), `${method} ${path} ${status}`).toBe('valid')
     }
-    checked.add(`${method} ${path.replace(/\?.*$/, '').replace(/\/[0-9a-f]{24}|\/\d+(?=\/|$)/g, '/{id}')} ${status}`)
+    const template = loadContract().matchPath(method, path.replace(/\?.*$/, '')) ?? path
+    checked.add(`${method} ${template.replace(/\{[^}]+\}/g, '{id}')} ${status}`)
     return answer
   }
 
@@ -44,6 +45,13 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('POST', '/tags', 200, { name: 'Spec tag', users: [{ id: seed.contacts[0]!.id }] })
     await expectValid('POST', '/tags', 400, { name: 7 })
     await expectValid('POST', '/events', 202, { event_name: 'spec', created_at: 1_700_000_000, id: seed.contacts[0]!.id })
+    await expectValid('POST', '/events', 202, { event_name: 'spec', created_at: 1_700_000_100, id: seed.contacts[0]!.id })
+    await expectValid('GET', `/events?type=user&intercom_user_id=${seed.contacts[0]!.id}`, 200)
+    await expectValid('GET', `/events?type=user&intercom_user_id=${seed.contacts[0]!.id}&summary=true`, 200)
+    await expectValid('GET', `/admins/${admin}`, 200)
+    await expectValid('GET', '/admins/1', 404)
+    await expectValid('GET', `/tags/${seed.tags[0]!.id}`, 200)
+    await expectValid('GET', '/tags/999999', 404)
   })
 
   it('errors: 401, 404 route, 400 version', async () => {
@@ -80,6 +88,14 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('GET', `/contacts/${contact.id}/tags`, 200)
     await expectValid('GET', `/contacts/${contact.id}/notes`, 200)
     await expectValid('GET', `/contacts/${contact.id}/companies`, 200)
+    await expectValid('GET', `/contacts/${contact.id}/companies?page=2&per_page=1`, 200)
+    await expectValid('GET', `/contacts/${contact.id}/notes?page=1&per_page=1`, 200)
+    const note = await call('POST', `/contacts/${contact.id}/notes`, { body: 'Spec note 2' })
+    await expectValid('GET', `/notes/${note.body.id}`, 200)
+    await expectValid('GET', '/notes/999999', 404)
+    const withExternalId = seed.contacts.find((candidate) => candidate.role === 'user' && candidate.external_id !== null)!
+    await expectValid('GET', `/contacts/find_by_external_id/${encodeURIComponent(withExternalId.external_id!)}`, 200)
+    await expectValid('GET', '/contacts/find_by_external_id/nobody-has-this', 404)
     await expectValid('DELETE', `/contacts/${created.body.id}`, 200)
   })
 
@@ -96,6 +112,12 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     const validateCompany = loadContract().component('company')
     expect(validateCompany(single.body), formatErrors(validateCompany.errors ?? null)).toBe(true)
     await expectValid('GET', '/companies?per_page=3', 200)
+    await expectValid('PUT', `/companies/${seed.companies[0]!.id}`, 200, { name: 'Spec Renamed', plan: 'Pro', size: 9, website: 'https://renamed.example.com', industry: 'Tests', monthly_spend: 12, custom_attributes: { region: 'APAC' } })
+    await expectValid('PUT', '/companies/ffffffffffffffffffffffff', 404, { name: 'x' })
+    await expectValid('PUT', `/companies/${seed.companies[0]!.id}`, 400, { company_id: 'not-updatable' })
+    await expectValid('GET', `/companies/${seed.companies[0]!.id}/contacts`, 200)
+    await expectValid('GET', `/companies/${seed.companies[0]!.id}/contacts?page=2&per_page=1`, 200)
+    await expectValid('GET', '/companies/ffffffffffffffffffffffff/contacts', 404)
   })
 
   it('conversations and messages', async () => {
@@ -121,8 +143,14 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('POST', `/conversations/${id}/tags`, 200, { id: seed.tags[0]!.id, admin_id: admin })
     await expectValid('POST', '/conversations/999/tags', 404, { id: seed.tags[0]!.id, admin_id: admin })
     await expectValid('GET', `/conversations/${id}`, 200)
+    await expectValid('PUT', `/conversations/${id}`, 200, { read: true, title: 'Spec title', custom_attributes: { issue_type: 'Billing', count: 2 }, company_id: seed.companies[0]!.id })
+    await expectValid('PUT', `/conversations/${id}?display_as=plaintext`, 200, { company_id: null })
+    await expectValid('PUT', '/conversations/999', 404, { read: true })
+    await expectValid('PUT', `/conversations/${id}`, 400, { read: 'yes' })
     await expectValid('POST', '/conversations/search', 200, { query: { operator: 'OR', value: [{ field: 'state', operator: '=', value: 'open' }, { field: 'source.body', operator: '~', value: 'spec' }] } })
     await expectValid('POST', '/messages', 200, { message_type: 'in_app', body: 'Spec', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
+    const inapp = await expectValid('POST', '/messages', 200, { message_type: 'inapp', body: 'Spec inapp', from: { type: 'admin', id: admin }, to: { type: contact.role, id: contact.id } })
+    expect(inapp.body.message_type).toBe('inapp')
     await expectValid('POST', '/messages', 200, { message_type: 'email', subject: 'Spec', body: 'Spec', template: 'personal', from: { type: 'admin', id: Number(admin) }, to: [{ type: contact.role, id: contact.id }] })
     await expectValid('POST', '/messages', 422, { message_type: 'email', body: 'Spec', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
     await expectValid('POST', '/messages', 400, { message_type: 'in_app', from: { type: 'admin', id: Number(admin) }, to: { type: contact.role, id: contact.id } })
@@ -139,6 +167,16 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('PUT', `/tickets/${ticket.body.id}`, 400, { ticket_state_id: '1' })
     await expectValid('PUT', `/tickets/${ticket.body.id}`, 404, { assignee_id: '1' })
     for (const seeded of seed.tickets) await expectValid('GET', `/tickets/${seeded.id}`, 200)
+    await expectValid('GET', '/ticket_states', 200)
+    await expectValid('POST', `/tickets/${ticket.body.id}/reply`, 200, { type: 'admin', admin_id: admin, message_type: 'note', body: 'Spec note', attachment_urls: ['https://example.com/n.png'] })
+    await expectValid('POST', `/tickets/${ticket.body.id}/reply`, 200, { type: 'admin', admin_id: admin, message_type: 'quick_reply', reply_options: [{ text: 'Yes', uuid: '0df48b85-9a93-4c66-a167-753eff0baaec' }] })
+    await expectValid('POST', `/tickets/${ticket.body.id}/reply`, 200, { type: 'user', message_type: 'comment', intercom_user_id: seed.contacts[0]!.id, body: 'Spec thanks' })
+    await expectValid('POST', '/tickets/999999/reply', 404, { type: 'admin', admin_id: admin, message_type: 'comment', body: 'x' })
+    await expectValid('POST', `/tickets/${ticket.body.id}/reply`, 400, { type: 'admin', admin_id: admin, message_type: 'comment' })
+    await expectValid('GET', `/tickets/${ticket.body.id}`, 200)
+    await expectValid('POST', '/tickets/search', 200, { query: { operator: 'AND', value: [{ field: 'open', operator: '=', value: true }, { field: 'category', operator: 'IN', value: ['request', 'task'] }] }, pagination: { per_page: 2 } })
+    await expectValid('POST', '/tickets/search', 200, { query: { field: 'title', operator: '~', value: 'spec' }, sort: { field: 'created_at', order: 'ascending' } })
+    await expectValid('POST', '/tickets/search', 400, { query: { field: 'nope', operator: '=', value: 1 } })
   })
 
   it('checked every operation the sandbox serves', () => {
@@ -148,18 +186,25 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
       'DELETE /contacts/{id}/companies/{id}',
       'DELETE /contacts/{id}/tags/{id}',
       'GET /admins',
+      'GET /admins/{id}',
       'GET /companies',
       'GET /companies/{id}',
+      'GET /companies/{id}/contacts',
       'GET /contacts',
+      'GET /contacts/find_by_external_id/{id}',
       'GET /contacts/{id}',
       'GET /contacts/{id}/companies',
       'GET /contacts/{id}/notes',
       'GET /contacts/{id}/tags',
       'GET /conversations',
       'GET /conversations/{id}',
+      'GET /events',
       'GET /me',
+      'GET /notes/{id}',
       'GET /tags',
+      'GET /tags/{id}',
       'GET /teams',
+      'GET /ticket_states',
       'GET /ticket_types',
       'GET /tickets/{id}',
       'POST /companies',
@@ -178,7 +223,11 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
       'POST /messages',
       'POST /tags',
       'POST /tickets',
+      'POST /tickets/search',
+      'POST /tickets/{id}/reply',
+      'PUT /companies/{id}',
       'PUT /contacts/{id}',
+      'PUT /conversations/{id}',
       'PUT /tickets/{id}',
     ])
   })

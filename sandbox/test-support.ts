@@ -2,8 +2,9 @@
  * Test helpers for the sandbox suites: start a sandbox, call it with plain fetch, and check a
  * response against the OpenAPI 2.16 schema of its operation.
  */
-import { formatErrors, loadContract } from '../test/helpers/openapi'
+import { formatErrors, loadContract, type Contract, type SpecDelta } from '../test/helpers/openapi'
 import { startSandbox, type Sandbox, type SandboxOptions } from './index'
+import { versionNumber } from './versions'
 
 /** A parsed answer. `body` is the JSON (any: tests read into it), or undefined when empty. */
 export interface Answer {
@@ -51,8 +52,8 @@ export async function started(options: SandboxOptions = {}): Promise<{ sandbox: 
  * Why a response does not match its operation's schema in the spec, or 'valid'. Error
  * statuses without a documented schema are checked against the spec's `error` component.
  */
-export function specCheck(method: string, path: string, status: number, body: unknown): string {
-  const contract = loadContract()
+export function specCheck(method: string, path: string, status: number, body: unknown, version?: string): string {
+  const contract = contractFor(version)
   const pathOnly = path.split('?')[0] ?? path
   if (contract.hasResponseSchema(method, pathOnly, status)) {
     return formatErrors(contract.validateResponse(method, pathOnly, status, body))
@@ -62,4 +63,39 @@ export function specCheck(method: string, path: string, status: number, body: un
     return validate(body) ? 'valid' : formatErrors([...(validate.errors ?? [])])
   }
   return `no ${status} response schema for ${method} ${pathOnly}`
+}
+
+type SpecJson = Record<string, any>
+
+/**
+ * The documented differences of versions before 2.16 (see versions.ts), applied to the 2.16
+ * description: the contract that answers to 2.15 and older are checked against.
+ */
+export const BEFORE_2_16: SpecDelta = {
+  name: 'before 2.16',
+  apply(spec: SpecJson) {
+    const schemas = spec.components.schemas as SpecJson
+    schemas.contact.properties.owner_id = { type: 'integer', nullable: true }
+    for (const name of ['conversation', 'conversation_list_item']) {
+      const conversation = schemas[name].properties
+      conversation.priority = { type: 'string', enum: ['priority', 'not_priority'] }
+      conversation.admin_assignee_id = { type: 'integer', nullable: true }
+      conversation.team_assignee_id = { type: 'string', nullable: true }
+    }
+    schemas.conversation_teammates = {
+      type: 'object',
+      nullable: true,
+      required: ['type', 'admins'],
+      properties: { type: { type: 'string' }, admins: { type: 'array', items: { $ref: '#/components/schemas/reference' } } },
+    }
+    schemas.ticket.properties.admin_assignee_id = { type: 'string' }
+    schemas.ticket.properties.team_assignee_id = { type: 'string' }
+    delete schemas.ticket.properties.previous_ticket_state_id
+    spec.paths['/tags'].post.responses['200'].content['application/json'].schema = { $ref: '#/components/schemas/tag_basic' }
+  },
+}
+
+/** The contract for a version header: 2.16's, or 2.16's with the documented older deltas. */
+export function contractFor(version: string | undefined): Contract {
+  return versionNumber(version) >= 2.16 ? loadContract() : loadContract(BEFORE_2_16)
 }

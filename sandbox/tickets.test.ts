@@ -26,7 +26,7 @@ describe('GET /ticket_types', () => {
       [bug.id, 'Bug report'],
       [feature.id, 'Feature request'],
     ])
-    const attributes = answer.body.data[0].ticket_type_attributes.data.map((attribute: { name: string }) => attribute.name)
+    const attributes = answer.body.data[0].ticket_type_attributes.ticket_type_attributes.map((attribute: { name: string }) => attribute.name)
     expect(attributes).toEqual(['_default_title_', '_default_description_', 'severity', 'affected_users', 'reproducible'])
     expect(answer.body.data[0].ticket_states.data.map((state: { category: string }) => state.category)).toEqual(['submitted', 'in_progress', 'waiting_on_customer', 'resolved'])
   })

@@ -45,6 +45,10 @@ export interface TagRecord {
 export interface DataAttributeRecord {
   name: string
   data_type: 'string' | 'integer' | 'float' | 'boolean' | 'date'
+  /** Whose attribute it is; absent (data files written before it existed) means a contact's. */
+  model?: 'contact' | 'company'
+  /** Archived attributes are listed only with include_archived=true. */
+  archived?: boolean
 }
 
 export interface ContactRecord {
@@ -74,6 +78,8 @@ export interface ContactRecord {
   custom_attributes: JsonObject
   tag_ids: string[]
   company_ids: string[]
+  /** Set by POST /contacts/{id}/archive; archived contacts leave lists and searches. */
+  archived?: boolean
 }
 
 export interface NoteRecord {
@@ -117,6 +123,8 @@ export interface PartRecord {
   assigned_to: { type: 'admin' | 'team' | 'nobody_admin'; id: string | null } | null
   attachment_urls: string[]
   state: 'open' | 'closed' | 'snoozed'
+  /** Set by POST /conversations/redact. */
+  redacted?: boolean
 }
 
 export interface ConversationTagRecord {
@@ -145,12 +153,18 @@ export interface ConversationRecord {
     body: string
     author: AuthorRef
     attachment_urls: string[]
+    /** Set by POST /conversations/redact. */
+    redacted?: boolean
   }
   contact_ids: string[]
   teammate_ids: string[]
   tags: ConversationTagRecord[]
   parts: PartRecord[]
   ticket_ids: string[]
+  /** Set by PUT /conversations/{id}; absent in data files written before it existed. */
+  custom_attributes?: JsonObject
+  /** The company (Intercom id) PUT /conversations/{id} associated; absent = none. */
+  company_id?: string | null
 }
 
 export interface TicketTypeAttributeRecord {
@@ -194,6 +208,8 @@ export interface TicketPartRecord {
   previous_ticket_state: TicketStateRecord['category'] | null
   ticket_state: TicketStateRecord['category'] | null
   assigned_to: { type: 'admin' | 'team' | 'nobody_admin'; id: string | null } | null
+  /** Replies' attachments; absent in data files written before replies existed. */
+  attachment_urls?: string[]
 }
 
 export interface TicketRecord {
@@ -214,6 +230,19 @@ export interface TicketRecord {
   is_shared: boolean
   conversation_ids: string[]
   parts: TicketPartRecord[]
+}
+
+/** A help center article (read-only in the sandbox: seeded, searched and read). */
+export interface ArticleRecord {
+  id: string
+  title: string
+  description: string
+  body: string
+  author_id: string
+  state: 'published' | 'draft'
+  created_at: number
+  updated_at: number
+  views: number
 }
 
 export interface EventRecord {
@@ -258,4 +287,6 @@ export interface SandboxData {
   ticket_types: TicketTypeRecord[]
   tickets: TicketRecord[]
   events: EventRecord[]
+  /** Help center articles; absent in data files written before they existed (none then). */
+  articles?: ArticleRecord[]
 }

@@ -2,7 +2,7 @@
  * Renders docs/ from the tool definitions and the block: nothing in docs/ is written by hand.
  * `renderDocs()` is pure (no file system, no clock) so that a test can compare it with the files.
  */
-import type { AnyToolDefinition, SubBlock } from '../types'
+import type { AnyToolDefinition, OptionsLoader, SubBlock } from '../types'
 import { blockOperations, blockParamFields, intercomBlock } from '../blocks/intercom'
 import type { Operation } from '../blocks/fields'
 import { outputFieldsOf, paramsOf, peel, typeNameOf, type OutputField, type ParamInfo } from '../blocks/schema'
@@ -170,10 +170,20 @@ function operationList(value: string[] | undefined): string {
   return (value ?? []).map(code).join(', ')
 }
 
+function loaderText(loader: OptionsLoader): string {
+  const { tool, list, value, label } = loader
+  const params = loader.params ? ` ${code(JSON.stringify(loader.params))}` : ''
+  const where = loader.where ? `, where ${code(JSON.stringify(loader.where))}` : ''
+  const own = `loaded with ${code(tool)}${params} (${list}: ${value} → ${label}${where})`
+  return [own, ...(loader.also ?? []).map(loaderText)].join(' and ')
+}
+
 function fieldOptions(field: SubBlock): string {
-  if (field.optionsLoader) {
-    const { tool, list, value, label } = field.optionsLoader
-    return `loaded with ${code(tool)} (${list}: ${value} → ${label})`
+  if (field.optionsLoader) return loaderText(field.optionsLoader)
+  if (field.keyHints) {
+    return Object.entries(field.keyHints)
+      .map(([operation, loader]) => `key hints for ${code(operation)}: ${loaderText(loader)}`)
+      .join('; ')
   }
   return (field.options ?? []).map((option) => code(option.id)).join(', ')
 }

@@ -9,6 +9,9 @@ import * as tags from './tags'
 import * as notes from './notes'
 import * as events from './events'
 import * as companyLinks from './company-links'
+import * as teams from './teams'
+import * as dataAttributes from './data-attributes'
+import * as articles from './articles'
 
 /**
  * The resource modules, in registry order. Each exports its tools one by one and a list of them
@@ -16,7 +19,7 @@ import * as companyLinks from './company-links'
  * the lists; its type from the modules' exports (see `ToolsIn`), so that the declarations name
  * each tool's type once instead of spelling every zod type out again.
  */
-const resources = [contacts, companies, conversations, tickets, messages, admins, tags, notes, events, companyLinks] as const
+const resources = [contacts, companies, conversations, tickets, messages, admins, tags, notes, events, companyLinks, teams, dataAttributes, articles] as const
 
 /**
  * Builds a registry from per-resource lists. A duplicate id is a programming error and fails

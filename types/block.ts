@@ -53,6 +53,14 @@ export interface OptionsLoader {
   value: string
   /** The item key used as the option's label, e.g. `name`. */
   label: string
+  /** Params to call `tool` with, e.g. `{ model: 'contact' }`; none when absent. */
+  params?: Readonly<Record<string, string | number | boolean>>
+  /** Keep only the items whose keys hold these values, e.g. `{ custom: true }`. */
+  where?: Readonly<Record<string, string | number | boolean>>
+  /** The heading the loaded options are grouped under (`DropdownOption.group`). */
+  group?: string
+  /** Further lists whose options follow this one's, e.g. the teams after the admins of an assignee field. */
+  also?: readonly OptionsLoader[]
 }
 
 /** One UI field of a block. */
@@ -73,6 +81,11 @@ export interface SubBlock {
   options?: DropdownOption[]
   /** Choices of a dropdown loaded through a tool. */
   optionsLoader?: OptionsLoader
+  /**
+   * For a JSON object field (`code`): per operation, the names its keys may take, loaded through
+   * a tool (e.g. the custom attribute names of contacts), for the editor to offer as hints.
+   */
+  keyHints?: Record<string, OptionsLoader>
   /** The editor language of a `code` field. */
   language?: 'json'
   /** The value a new block starts with. */

@@ -1,8 +1,8 @@
-/** Companies: upsert keyed on company_id, get by Intercom id, list by page number, filter. */
+/** Companies: upsert keyed on company_id, get and update by Intercom id, list by page number, filter, contacts. */
 import { asJsonObject, bool, int, num, obj, objectBody, queryInt, requiredText, str, timestamp } from '../body'
 import { ApiError, companyNotFound, invalid } from '../errors'
 import { numberedPage, sortBy, type SortKey } from '../paging'
-import { renderCompany } from '../render'
+import { renderCompany, renderContact } from '../render'
 import { ok, route, type Route, type SandboxRequest } from '../router'
 import type { Store } from '../store'
 import type { CompanyRecord } from '../types'
@@ -23,11 +23,19 @@ const WRITABLE = [
   'monthly_spend',
 ] as const
 
+/** What PUT /companies/{id} takes (update_company_request). */
+const UPDATABLE = ['name', 'plan', 'size', 'website', 'industry', 'custom_attributes', 'monthly_spend'] as const
+
+/** Contacts of a company per page: Intercom's default; the sandbox's maximum. */
+export const COMPANY_CONTACTS_PER_PAGE = { default: 50, max: 150 } as const
+
 export const companyRoutes: Route[] = [
   route('POST', '/companies', createOrUpdateCompany),
   route('GET', '/companies', retrieveCompanies),
   route('POST', '/companies/list', listCompanies),
   route('GET', '/companies/{company_id}', ({ params, store }) => ok(renderCompany(store, store.requireCompany(params.company_id ?? '')))),
+  route('PUT', '/companies/{company_id}', updateCompany),
+  route('GET', '/companies/{company_id}/contacts', companyContacts),
 ]
 
 function planFor(store: Store, name: string): { id: string; name: string } {
@@ -35,24 +43,63 @@ function planFor(store: Store, name: string): { id: string; name: string } {
   return existing ? { ...existing } : { id: store.nextId('plan'), name }
 }
 
-function createOrUpdateCompany({ body: raw, store }: SandboxRequest) {
-  const body = objectBody(raw, WRITABLE)
-  const companyId = requiredText(str(body, 'company_id'), 'company_id')
-  const name = str(body, 'name')
-  const plan = str(body, 'plan')
-  const size = int(body, 'size')
-  const website = str(body, 'website')
-  const industry = str(body, 'industry')
-  const remoteCreatedAt = timestamp(body, 'remote_created_at')
-  const updateLastRequestAt = bool(body, 'update_last_request_at')
-  const monthlySpend = num(body, 'monthly_spend')
-  const custom = obj(body, 'custom_attributes')
-  if (size !== undefined && size < 0) throw invalid('size', 'must not be negative')
-  for (const [key, value] of Object.entries(custom ?? {})) {
+/** The company fields a create or update body sets; undefined = not given. */
+interface CompanyChanges {
+  name?: string
+  plan?: string
+  size?: number
+  website?: string
+  industry?: string
+  remote_created_at?: number
+  update_last_request_at?: boolean
+  monthly_spend?: number
+  custom_attributes?: Record<string, unknown>
+}
+
+function readCompanyChanges(body: Record<string, unknown>): CompanyChanges {
+  const changes: CompanyChanges = {
+    name: str(body, 'name'),
+    plan: str(body, 'plan'),
+    size: int(body, 'size'),
+    website: str(body, 'website'),
+    industry: str(body, 'industry'),
+    remote_created_at: timestamp(body, 'remote_created_at'),
+    update_last_request_at: bool(body, 'update_last_request_at'),
+    monthly_spend: num(body, 'monthly_spend'),
+    custom_attributes: obj(body, 'custom_attributes'),
+  }
+  if (changes.size !== undefined && changes.size < 0) throw invalid('size', 'must not be negative')
+  for (const [key, value] of Object.entries(changes.custom_attributes ?? {})) {
     if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
       throw invalid(`custom_attributes.${key}`, 'must be a string, number or boolean')
     }
   }
+  return changes
+}
+
+function applyCompanyChanges(store: Store, company: CompanyRecord, changes: CompanyChanges): void {
+  const now = store.now()
+  if (changes.name !== undefined) company.name = changes.name
+  if (changes.plan !== undefined) company.plan = changes.plan === '' ? null : planFor(store, changes.plan)
+  if (changes.size !== undefined) company.size = changes.size
+  if (changes.website !== undefined) company.website = changes.website
+  if (changes.industry !== undefined) company.industry = changes.industry
+  if (changes.remote_created_at !== undefined) company.remote_created_at = changes.remote_created_at
+  // Intercom truncates monthly_spend to a whole number.
+  if (changes.monthly_spend !== undefined) company.monthly_spend = Math.trunc(changes.monthly_spend)
+  if (changes.update_last_request_at === true) company.last_request_at = now
+  for (const [key, value] of Object.entries(asJsonObject(changes.custom_attributes ?? {}))) {
+    if (value === null) delete company.custom_attributes[key]
+    else company.custom_attributes[key] = value
+  }
+  company.updated_at = now
+  store.touch()
+}
+
+function createOrUpdateCompany({ body: raw, store }: SandboxRequest) {
+  const body = objectBody(raw, WRITABLE)
+  const companyId = requiredText(str(body, 'company_id'), 'company_id')
+  const changes = readCompanyChanges(body)
 
   const now = store.now()
   let company = store.data.companies.find((candidate) => candidate.company_id === companyId)
@@ -76,22 +123,29 @@ function createOrUpdateCompany({ body: raw, store }: SandboxRequest) {
     }
     store.data.companies.push(company)
   }
-  if (name !== undefined) company.name = name
-  if (plan !== undefined) company.plan = plan === '' ? null : planFor(store, plan)
-  if (size !== undefined) company.size = size
-  if (website !== undefined) company.website = website
-  if (industry !== undefined) company.industry = industry
-  if (remoteCreatedAt !== undefined) company.remote_created_at = remoteCreatedAt
-  // Intercom truncates monthly_spend to a whole number.
-  if (monthlySpend !== undefined) company.monthly_spend = Math.trunc(monthlySpend)
-  if (updateLastRequestAt === true) company.last_request_at = now
-  for (const [key, value] of Object.entries(asJsonObject(custom ?? {}))) {
-    if (value === null) delete company.custom_attributes[key]
-    else company.custom_attributes[key] = value
-  }
-  company.updated_at = now
-  store.touch()
+  applyCompanyChanges(store, company, changes)
   return ok(renderCompany(store, company))
+}
+
+/** PUT /companies/{id}: the fields of update_company_request, by Intercom's id. */
+function updateCompany({ params, body: raw, store }: SandboxRequest) {
+  const company = store.requireCompany(params.company_id ?? '')
+  const body = objectBody(raw, UPDATABLE)
+  applyCompanyChanges(store, company, readCompanyChanges(body))
+  return ok(renderCompany(store, company))
+}
+
+/** GET /companies/{id}/contacts: the company's contacts, newest first, by page number. */
+function companyContacts({ params, query, store }: SandboxRequest) {
+  const company = store.requireCompany(params.company_id ?? '')
+  const page = queryInt(query, 'page', 1, Number.MAX_SAFE_INTEGER) ?? 1
+  const perPage = queryInt(query, 'per_page', 1, COMPANY_CONTACTS_PER_PAGE.max) ?? COMPANY_CONTACTS_PER_PAGE.default
+  const contacts = sortBy(store.companyContacts(company.id), (contact) => [contact.created_at, contact.id], [true, true])
+  const slice = numberedPage(contacts, page, perPage)
+  // cursor_pages types `next` as an object: with page numbers there is none, so it is left out
+  // (as in Intercom's example).
+  const { next: _next, ...pages } = slice.pages
+  return ok({ type: 'list', data: slice.items.map((contact) => renderContact(store, contact)), total_count: contacts.length, pages })
 }
 
 /** Companies with at least one contact: Intercom leaves the others out of lists. */

@@ -1,12 +1,23 @@
-/** What hangs off a contact: tags, notes and companies. */
-import { id, objectBody, required, requiredText, str } from '../body'
-import { ApiError } from '../errors'
+/** What hangs off a contact: tags, notes (and GET /notes/{id}) and companies. */
+import { id, objectBody, queryInt, required, requiredText, str } from '../body'
+import { ApiError, notFound } from '../errors'
+import { numberedPage, sortBy } from '../paging'
 import { asHtml, renderCompany, renderNote, renderTag } from '../render'
 import { ok, route, type Route, type SandboxRequest } from '../router'
 import type { NoteRecord } from '../types'
 
 /** Intercom's limit of companies per contact. */
 const MAX_COMPANIES_PER_CONTACT = 1000
+
+/** Notes and companies of a contact per page: Intercom's default (its examples); the sandbox's maximum. */
+export const CONTACT_LINKS_PER_PAGE = { default: 50, max: 150 } as const
+
+function pageParams(query: URLSearchParams): { page: number; perPage: number } {
+  return {
+    page: queryInt(query, 'page', 1, Number.MAX_SAFE_INTEGER) ?? 1,
+    perPage: queryInt(query, 'per_page', 1, CONTACT_LINKS_PER_PAGE.max) ?? CONTACT_LINKS_PER_PAGE.default,
+  }
+}
 
 export const contactLinkRoutes: Route[] = [
   route('GET', '/contacts/{contact_id}/tags', ({ params, store }) => {
@@ -32,15 +43,17 @@ export const contactLinkRoutes: Route[] = [
     }
     return ok(renderTag(tag))
   }),
-  route('GET', '/contacts/{contact_id}/notes', ({ params, store }) => {
+  route('GET', '/contacts/{contact_id}/notes', ({ params, query, store }) => {
     const contact = store.requireContact(params.contact_id ?? '')
-    const notes = store.data.notes.filter((note) => note.contact_id === contact.id).sort((a, b) => b.created_at - a.created_at)
-    return ok({
-      type: 'list',
-      data: notes.map((note) => renderNote(store, note)),
-      total_count: notes.length,
-      pages: { type: 'pages', page: 1, per_page: Math.max(notes.length, 1), total_pages: 1 },
-    })
+    const { page, perPage } = pageParams(query)
+    const notes = sortBy(store.data.notes.filter((note) => note.contact_id === contact.id), (note) => [note.created_at, Number(note.id)], [true, true])
+    const slice = numberedPage(notes, page, perPage)
+    return ok({ type: 'list', data: slice.items.map((note) => renderNote(store, note)), total_count: notes.length, pages: slice.pages })
+  }),
+  route('GET', '/notes/{note_id}', ({ params, store }) => {
+    const note = store.data.notes.find((candidate) => candidate.id === params.note_id)
+    if (!note) throw notFound('not_found', 'Resource Not Found')
+    return ok(renderNote(store, note))
   }),
   route('POST', '/contacts/{contact_id}/notes', ({ params, body: raw, store }: SandboxRequest) => {
     const contact = store.requireContact(params.contact_id ?? '')
@@ -59,15 +72,14 @@ export const contactLinkRoutes: Route[] = [
     store.touch()
     return ok(renderNote(store, note))
   }),
-  route('GET', '/contacts/{contact_id}/companies', ({ params, store }) => {
+  // The companies come under `companies`, as the 2.16 schema (contact_attached_companies) and the
+  // SDK read them; Intercom's example shows `data` (see the sandbox notes in README).
+  route('GET', '/contacts/{contact_id}/companies', ({ params, query, store }) => {
     const contact = store.requireContact(params.contact_id ?? '')
+    const { page, perPage } = pageParams(query)
     const companies = contact.company_ids.flatMap((companyId) => { const company = store.company(companyId); return company ? [company] : [] })
-    return ok({
-      type: 'list',
-      companies: companies.map((company) => renderCompany(store, company)),
-      total_count: companies.length,
-      pages: { type: 'pages', next: null, page: 1, per_page: 50, total_pages: 1 },
-    })
+    const slice = numberedPage(companies, page, perPage)
+    return ok({ type: 'list', companies: slice.items.map((company) => renderCompany(store, company)), total_count: companies.length, pages: slice.pages })
   }),
   route('POST', '/contacts/{contact_id}/companies', ({ params, body: raw, store }: SandboxRequest) => {
     const contact = store.requireContact(params.contact_id ?? '')

@@ -1,6 +1,6 @@
 /** Contacts: create, get, update, delete, list (cursor pages) and search. */
 import { int, obj, objectBody, only, queryInt, strOrNull } from '../body'
-import { ApiError, invalid } from '../errors'
+import { ApiError, contactNotFound, invalid } from '../errors'
 import { cursorPage, sortBy, type SortKey } from '../paging'
 import { renderContact } from '../render'
 import { ok, route, type Route, type SandboxRequest } from '../router'
@@ -16,6 +16,7 @@ export const contactRoutes: Route[] = [
   route('GET', '/contacts', listContacts),
   route('POST', '/contacts/search', searchContacts),
   route('GET', '/contacts/{contact_id}', ({ params, store }) => ok(renderContact(store, store.requireContact(params.contact_id ?? '')))),
+  route('GET', '/contacts/find_by_external_id/{external_id}', findByExternalId),
   route('PUT', '/contacts/{contact_id}', updateContact),
   route('DELETE', '/contacts/{contact_id}', deleteContact),
 ]
@@ -64,6 +65,16 @@ function createContact({ body: raw, store }: SandboxRequest) {
   return ok(renderContact(store, contact))
 }
 
+/** A user by external_id (leads have none that Intercom looks up); the sandbox has no merges. */
+function findByExternalId({ params, query, store }: SandboxRequest) {
+  const history = query.get('include_merge_history')
+  if (history !== null && history !== 'true' && history !== 'false') throw invalid('include_merge_history', 'must be true or false')
+  const externalId = params.external_id ?? ''
+  const contact = store.data.contacts.find((candidate) => candidate.role === 'user' && candidate.external_id === externalId)
+  if (!contact) throw contactNotFound()
+  return ok(renderContact(store, contact))
+}
+
 function updateContact({ params, body: raw, store }: SandboxRequest) {
   const contact = store.requireContact(params.contact_id ?? '')
   const body = objectBody(raw, CONTACT_WRITABLE)
@@ -94,7 +105,7 @@ const newestFirst = (contact: ContactRecord): SortKey => [contact.created_at, co
 function listContacts({ query, store }: SandboxRequest) {
   const perPage = queryInt(query, 'per_page', 1, CONTACTS_PER_PAGE.max) ?? CONTACTS_PER_PAGE.default
   const startingAfter = query.get('starting_after') || undefined
-  const sorted = sortBy(store.data.contacts, newestFirst, [true, true])
+  const sorted = sortBy(store.data.contacts.filter((contact) => contact.archived !== true), newestFirst, [true, true])
   const page = cursorPage(sorted, newestFirst, [true, true], perPage, startingAfter)
   return ok({ type: 'list', data: page.items.map((contact) => renderContact(store, contact)), total_count: page.totalCount, pages: page.pages })
 }
@@ -124,7 +135,7 @@ function searchContacts({ body: raw, store }: SandboxRequest) {
     ? (contact: ContactRecord): SortKey => [sort.spec.get(contact) as SortKey[number] ?? null, contact.id]
     : newestFirst
   const descending = sort ? [sort.descending, sort.descending] : [true, true]
-  const sorted = sortBy(store.data.contacts.filter(matches), key, descending)
+  const sorted = sortBy(store.data.contacts.filter((contact) => contact.archived !== true && matches(contact)), key, descending)
   const page = cursorPage(sorted, key, descending, perPage, startingAfter, 'pagination.starting_after')
   return ok({ type: 'list', data: page.items.map((contact) => renderContact(store, contact)), total_count: page.totalCount, pages: page.pages })
 }

@@ -1,5 +1,5 @@
-/** Conversations: create (contact-initiated), list, get, reply, manage (parts), search, tag. */
-import { id, obj, objectBody, oneOf, only, queryInt, required, requiredText, str, timestamp, type Body } from '../body'
+/** Conversations: create (contact-initiated), list, get, update, reply, manage (parts), search, tag. */
+import { asJsonObject, bool, id, idOrNull, obj, objectBody, oneOf, only, queryInt, required, requiredText, str, timestamp, type Body } from '../body'
 import { ApiError, contactNotFound, invalid, missing, notFound } from '../errors'
 import { cursorPage, sortBy, type SortKey } from '../paging'
 import { asHtml, renderTag } from '../render'
@@ -19,6 +19,7 @@ export const conversationRoutes: Route[] = [
   route('GET', '/conversations', listConversations),
   route('POST', '/conversations/search', searchConversations),
   route('GET', '/conversations/{conversation_id}', getConversation),
+  route('PUT', '/conversations/{conversation_id}', updateConversation),
   route('POST', '/conversations/{conversation_id}/reply', replyToConversation),
   route('POST', '/conversations/{conversation_id}/parts', manageConversation),
   route('POST', '/conversations/{conversation_id}/tags', tagConversation),
@@ -81,6 +82,38 @@ function getConversation({ params, query, store }: SandboxRequest) {
   const conversation = store.requireConversation(params.conversation_id ?? '')
   const displayAs = query.get('display_as')
   if (displayAs !== null && displayAs !== 'plaintext') throw invalid('display_as', "must be 'plaintext'")
+  return ok(renderConversation(store, conversation, { withParts: true, plaintext: displayAs === 'plaintext' }))
+}
+
+/** PUT /conversations/{id}: read, title, custom_attributes and company_id (null removes it). */
+function updateConversation({ params, query, body: raw, store }: SandboxRequest) {
+  const displayAs = query.get('display_as')
+  if (displayAs !== null && displayAs !== 'plaintext') throw invalid('display_as', "must be 'plaintext'")
+  const body = objectBody(raw, ['read', 'title', 'custom_attributes', 'company_id'])
+  const read = bool(body, 'read')
+  const title = str(body, 'title')
+  const custom = obj(body, 'custom_attributes')
+  const companyId = idOrNull(body, 'company_id')
+  for (const [key, value] of Object.entries(custom ?? {})) {
+    if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
+      throw invalid(`custom_attributes.${key}`, 'must be a string or an integer (null removes it)')
+    }
+  }
+  const conversation = store.requireConversation(params.conversation_id ?? '')
+  if (companyId !== undefined && companyId !== null) store.requireCompany(companyId)
+  if (read !== undefined) conversation.read = read
+  if (title !== undefined) conversation.title = title
+  if (companyId !== undefined) conversation.company_id = companyId
+  if (custom) {
+    const attributes = { ...(conversation.custom_attributes ?? {}) }
+    for (const [key, value] of Object.entries(asJsonObject(custom))) {
+      if (value === null) delete attributes[key]
+      else attributes[key] = value
+    }
+    conversation.custom_attributes = attributes
+  }
+  conversation.updated_at = Math.max(conversation.updated_at, store.now())
+  store.touch()
   return ok(renderConversation(store, conversation, { withParts: true, plaintext: displayAs === 'plaintext' }))
 }
 

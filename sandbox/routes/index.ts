@@ -6,6 +6,11 @@ import { conversationRoutes } from './conversations'
 import { messageRoutes } from './messages'
 import { ticketRoutes } from './tickets'
 import { workspaceRoutes } from './workspace'
+import { contactLifecycleRoutes } from './contact-lifecycle'
+import { conversationParticipantRoutes } from './conversation-participants'
+import { companyDeleteRoutes } from './company-delete'
+import { dataAttributeRoutes } from './data-attributes'
+import { helpCenterRoutes } from './help-center'
 
 /** Every operation the sandbox serves. */
 export const ROUTES: readonly Route[] = [
@@ -16,4 +21,9 @@ export const ROUTES: readonly Route[] = [
   ...conversationRoutes,
   ...messageRoutes,
   ...ticketRoutes,
+  ...contactLifecycleRoutes,
+  ...conversationParticipantRoutes,
+  ...companyDeleteRoutes,
+  ...dataAttributeRoutes,
+  ...helpCenterRoutes,
 ]

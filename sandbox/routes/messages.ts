@@ -26,7 +26,8 @@ function recipients(store: Store, value: unknown, path: string): ContactRecord[]
 
 function createMessage({ body: raw, store }: SandboxRequest) {
   const body = objectBody(raw, ['message_type', 'subject', 'body', 'template', 'from', 'to', 'cc', 'bcc', 'created_at', 'create_conversation_without_contact_reply'])
-  const messageType = oneOf(required(str(body, 'message_type'), 'message_type'), ['in_app', 'email', 'whatsapp'], 'message_type')
+  // `inapp` is what the SDK sends and Intercom's own examples use; `in_app` is the 2.16 enum.
+  const messageType = oneOf(required(str(body, 'message_type'), 'message_type'), ['in_app', 'inapp', 'email', 'whatsapp'], 'message_type')
   if (messageType === 'whatsapp') {
     throw new ApiError(400, 'parameter_invalid', 'The sandbox does not send WhatsApp messages: use in_app or email', 'message_type')
   }
@@ -34,7 +35,7 @@ function createMessage({ body: raw, store }: SandboxRequest) {
   if (text === undefined || text.trim() === '') throw new ApiError(400, 'parameter_invalid', 'Body is required', 'body')
   const subject = str(body, 'subject')
   // Checked for their type only: the sandbox renders no templates and always opens the
-  // conversation at once (see create_conversation_without_contact_reply in the report).
+  // conversation at once (see DIFFERENCES.md).
   oneOf(str(body, 'template'), ['plain', 'personal'], 'template')
   bool(body, 'create_conversation_without_contact_reply')
   const createdAt = timestamp(body, 'created_at') ?? store.now()

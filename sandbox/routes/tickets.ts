@@ -1,8 +1,14 @@
-/** Ticket types and tickets: list types, create, get and update (2.16 shape). */
-import { bool, id, obj, objectBody, only, required, str, timestamp, type Body } from '../body'
-import { ApiError, invalid, missing, notFound } from '../errors'
-import { renderTicket, renderTicketType } from '../render-tickets'
+/** Ticket types and states; tickets: create, get, update, reply and search (2.16 shape). */
+import { bool, id, obj, objectBody, oneOf, only, required, requiredText, str, timestamp, type Body } from '../body'
+import { ApiError, contactNotFound, invalid, missing, notFound } from '../errors'
+import { cursorPage, sortBy, type SortKey } from '../paging'
+import { asHtml } from '../render'
+import { renderTicket, renderTicketPart, renderTicketStates, renderTicketType } from '../render-tickets'
 import { ok, route, type Route, type SandboxRequest } from '../router'
+import { compileQuery, readSort } from '../search'
+import { readAttachmentFiles, readAttachmentUrls } from './conversation-fields'
+import { readPagination } from './contacts'
+import { ticketField } from './ticket-fields'
 import type { Store } from '../store'
 import type { ContactRecord, JsonObject, TicketPartRecord, TicketRecord, TicketTypeRecord } from '../types'
 
@@ -16,7 +22,13 @@ export const ticketRoutes: Route[] = [
   route('POST', '/tickets', createTicket),
   route('GET', '/tickets/{ticket_id}', ({ params, store }) => ok(renderTicket(store, store.requireTicket(params.ticket_id ?? '')))),
   route('PUT', '/tickets/{ticket_id}', updateTicket),
+  route('GET', '/ticket_states', ({ store }) => ok(renderTicketStates(store))),
+  route('POST', '/tickets/{ticket_id}/reply', replyToTicket),
+  route('POST', '/tickets/search', searchTickets),
 ]
+
+/** Tickets per search page: Intercom's default and the sandbox's maximum. */
+export const TICKETS_PER_PAGE = { default: 20, max: 150 } as const
 
 const assigneeNotFound = (): ApiError => notFound('assignee_not_found', 'Assignee not found')
 
@@ -220,4 +232,119 @@ function updateTicket({ params, body: raw, store }: SandboxRequest) {
   ticket.updated_at = now
   store.touch()
   return ok(renderTicket(store, ticket))
+}
+
+const ADMIN_REPLY_FIELDS = ['message_type', 'type', 'body', 'admin_id', 'created_at', 'reply_options', 'attachment_urls', 'attachment_files', 'cross_post', 'skip_notifications']
+const CONTACT_REPLY_FIELDS = ['message_type', 'type', 'body', 'created_at', 'attachment_urls', 'attachment_files', 'intercom_user_id', 'user_id', 'email', 'skip_notifications']
+
+function readQuickReplyOptions(value: unknown): void {
+  if (!Array.isArray(value) || value.length === 0) throw invalid('reply_options', 'must be a non-empty array of {text, uuid}')
+  value.forEach((option, index) => {
+    const path = `reply_options[${index}]`
+    if (typeof option !== 'object' || option === null || Array.isArray(option)) throw invalid(path, 'must be an object {text, uuid}')
+    only(option as Body, ['text', 'uuid'], `${path}.`)
+    requiredText(str(option as Body, 'text', `${path}.text`), `${path}.text`)
+    requiredText(str(option as Body, 'uuid', `${path}.uuid`), `${path}.uuid`)
+  })
+}
+
+/** The contact a contact's reply names: exactly one of intercom_user_id, user_id (external_id) or email. */
+function replyingContact(store: Store, body: Body): ContactRecord {
+  const intercomUserId = id(body, 'intercom_user_id')
+  const userId = str(body, 'user_id')
+  const email = str(body, 'email')
+  const given = [intercomUserId, userId, email].filter((value) => value !== undefined).length
+  if (given === 0) throw new ApiError(400, 'parameter_not_found', 'one of intercom_user_id, user_id or email is required', 'intercom_user_id')
+  if (given > 1) throw new ApiError(400, 'parameter_invalid', 'give only one of intercom_user_id, user_id or email', 'intercom_user_id')
+  const contact =
+    intercomUserId !== undefined
+      ? store.contact(intercomUserId)
+      : userId !== undefined
+        ? store.data.contacts.find((candidate) => candidate.external_id === userId)
+        : store.data.contacts.find((candidate) => candidate.email?.toLowerCase() === email?.toLowerCase())
+  if (!contact) throw contactNotFound()
+  return contact
+}
+
+/**
+ * POST /tickets/{id}/reply: an admin's comment, note or quick reply, or a contact's comment
+ * (refused on back-office and tracker tickets); answers the new part (`ticket_reply`). A note
+ * with `cross_post` is copied to the ticket's linked conversations.
+ */
+function replyToTicket({ params, body: raw, store }: SandboxRequest) {
+  const probe = objectBody(raw, [...new Set([...ADMIN_REPLY_FIELDS, ...CONTACT_REPLY_FIELDS])])
+  const type = oneOf(required(str(probe, 'type'), 'type'), ['admin', 'user'], 'type')
+  const body = only(probe, type === 'admin' ? ADMIN_REPLY_FIELDS : CONTACT_REPLY_FIELDS)
+  const createdAt = timestamp(body, 'created_at') ?? store.now()
+  bool(body, 'skip_notifications')
+  const files = readAttachmentFiles(body.attachment_files)
+  const urls = readAttachmentUrls(body.attachment_urls)
+  // Intercom: when both are given, attachment_files takes precedence.
+  const attachmentUrls = files.length > 0 ? files : urls
+  const text = str(body, 'body')
+
+  let part: TicketPartRecord
+  let crossPost = false
+  if (type === 'admin') {
+    const messageType = oneOf(required(str(body, 'message_type'), 'message_type'), ['comment', 'note', 'quick_reply'], 'message_type')
+    const admin = store.requireAdmin(required(id(body, 'admin_id'), 'admin_id'))
+    if (messageType === 'quick_reply') readQuickReplyOptions(body.reply_options)
+    else {
+      requiredText(text, 'body')
+      if (body.reply_options !== undefined) throw invalid('reply_options', 'is only for quick_reply')
+    }
+    crossPost = bool(body, 'cross_post') === true
+    if (crossPost && messageType !== 'note') throw invalid('cross_post', 'is only for notes')
+    const ticket = store.requireTicket(params.ticket_id ?? '')
+    part = { id: store.nextId('part'), part_type: messageType, body: text === undefined ? null : asHtml(text), created_at: createdAt, author: { type: 'admin', id: admin.id }, previous_ticket_state: null, ticket_state: null, assigned_to: null, attachment_urls: attachmentUrls }
+    return addTicketReply(store, ticket, part, crossPost)
+  }
+
+  oneOf(required(str(body, 'message_type'), 'message_type'), ['comment'], 'message_type')
+  const replyText = requiredText(text, 'body')
+  const contact = replyingContact(store, body)
+  const ticket = store.requireTicket(params.ticket_id ?? '')
+  const category = store.ticketType(ticket.ticket_type_id)?.category
+  if (category === 'Back-office' || category === 'Tracker') {
+    throw new ApiError(400, 'parameter_mismatch', `User replies are not allowed on ${category === 'Tracker' ? 'Tracker' : 'Backoffice'} tickets`)
+  }
+  if (!ticket.contact_ids.includes(contact.id)) {
+    throw new ApiError(400, 'parameter_invalid', `Contact ${contact.id} is not part of ticket ${ticket.id}`, 'intercom_user_id')
+  }
+  contact.last_replied_at = createdAt
+  // Ticket part authors are admin, bot, team or user: a lead replies as a user.
+  part = { id: store.nextId('part'), part_type: 'comment', body: asHtml(replyText), created_at: createdAt, author: { type: 'user', id: contact.id }, previous_ticket_state: null, ticket_state: null, assigned_to: null, attachment_urls: attachmentUrls }
+  return addTicketReply(store, ticket, part, false)
+}
+
+function addTicketReply(store: Store, ticket: TicketRecord, part: TicketPartRecord, crossPost: boolean) {
+  ticket.parts.push(part)
+  ticket.updated_at = Math.max(ticket.updated_at, part.created_at)
+  if (crossPost) {
+    for (const conversationId of ticket.conversation_ids) {
+      const conversation = store.conversation(conversationId)
+      if (!conversation) continue
+      conversation.parts.push({ id: store.nextId('part'), part_type: 'note', body: part.body, created_at: part.created_at, author: part.author, assigned_to: null, attachment_urls: part.attachment_urls ?? [], state: conversation.state })
+      conversation.updated_at = Math.max(conversation.updated_at, part.created_at)
+    }
+  }
+  store.touch()
+  return ok(renderTicketPart(store, part))
+}
+
+const latestFirst = (ticket: TicketRecord): SortKey => [ticket.updated_at, Number(ticket.id)]
+
+/** POST /tickets/search: Intercom's query language over the ticket fields, cursor pages. */
+function searchTickets({ body: raw, store }: SandboxRequest) {
+  const body = objectBody(raw, ['query', 'pagination', 'sort'])
+  if (body.query === undefined) throw new ApiError(400, 'parameter_not_found', 'query is required', 'query')
+  const lookup = (name: string) => ticketField(store, name)
+  const matches = compileQuery(body.query, lookup)
+  const sort = readSort(body.sort, lookup)
+  const { perPage, startingAfter } = readPagination(body, TICKETS_PER_PAGE)
+  const key = sort ? (ticket: TicketRecord): SortKey => [(sort.spec.get(ticket) as SortKey[number]) ?? null, Number(ticket.id)] : latestFirst
+  const descending = sort ? [sort.descending, sort.descending] : [true, true]
+  const sorted = sortBy(store.data.tickets.filter(matches), key, descending)
+  const page = cursorPage(sorted, key, descending, perPage, startingAfter, 'pagination.starting_after')
+  return ok({ type: 'ticket.list', tickets: page.items.map((ticket) => renderTicket(store, ticket)), total_count: page.totalCount, pages: page.pages })
 }

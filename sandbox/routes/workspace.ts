@@ -1,10 +1,10 @@
 /** The workspace: GET /me, /admins, /teams; tags; data events. */
-import { arr, asJsonObject, id, obj, objectBody, only, required, requiredText, str, timestamp } from '../body'
-import { ApiError, companyNotFound, contactNotFound, invalid, missing } from '../errors'
+import { arr, asJsonObject, id, obj, objectBody, only, queryInt, required, requiredText, str, timestamp } from '../body'
+import { ApiError, companyNotFound, contactNotFound, invalid, missing, notFound } from '../errors'
 import { renderAdmin, renderMe, renderTag, renderTeam } from '../render'
 import { ok, route, type Route, type SandboxRequest } from '../router'
 import type { Store } from '../store'
-import type { CompanyRecord, JsonObject, TagRecord } from '../types'
+import type { CompanyRecord, ContactRecord, EventRecord, JsonObject, TagRecord } from '../types'
 
 /** Intercom keeps the first 10 metadata keys of an event and drops the rest. */
 const MAX_EVENT_METADATA = 10
@@ -12,10 +12,17 @@ const MAX_EVENT_METADATA = 10
 export const workspaceRoutes: Route[] = [
   route('GET', '/me', ({ store }) => ok(renderMe(store))),
   route('GET', '/admins', ({ store }) => ok({ type: 'admin.list', admins: store.data.admins.map(renderAdmin) })),
+  route('GET', '/admins/{admin_id}', ({ params, store }) => {
+    const admin = store.admin(params.admin_id ?? '')
+    if (!admin) throw notFound('admin_not_found', 'Admin not found')
+    return ok(renderAdmin(admin))
+  }),
   route('GET', '/teams', ({ store }) => ok({ type: 'team.list', teams: store.data.teams.map(renderTeam) })),
   route('GET', '/tags', ({ store }) => ok({ type: 'list', data: store.data.tags.map(renderTag) })),
   route('POST', '/tags', createOrUpdateTag),
+  route('GET', '/tags/{tag_id}', ({ params, store }) => ok(renderTag(store.requireTag(params.tag_id ?? '')))),
   route('POST', '/events', createEvent),
+  route('GET', '/events', listEvents),
 ]
 
 function findOrCreateTag(store: Store, name: string): TagRecord {
@@ -134,4 +141,60 @@ function createEvent({ body: raw, store }: SandboxRequest) {
     store.touch()
   }
   return { status: 202 }
+}
+
+/** The contact GET /events names: exactly one of user_id (external_id), intercom_user_id or email. */
+function eventsContact(store: Store, query: URLSearchParams): ContactRecord {
+  const given = (['user_id', 'intercom_user_id', 'email'] as const).flatMap((name) => {
+    const value = query.get(name)
+    return value === null ? [] : [{ name, value }]
+  })
+  if (given.length === 0) throw new ApiError(400, 'parameter_not_found', 'one of user_id, intercom_user_id or email is required', 'user_id')
+  if (given.length > 1) throw new ApiError(400, 'parameter_invalid', 'give only one of user_id, intercom_user_id or email', given[1]?.name)
+  const [{ name, value }] = given as [{ name: string; value: string }]
+  if (value.trim() === '') throw invalid(name, 'must not be empty')
+  const contact =
+    name === 'intercom_user_id'
+      ? store.contact(value)
+      : name === 'user_id'
+        ? store.data.contacts.find((candidate) => candidate.external_id === value)
+        : store.data.contacts.find((candidate) => candidate.email?.toLowerCase() === value.toLowerCase())
+  if (!contact) throw contactNotFound()
+  return contact
+}
+
+const isoTime = (seconds: number): string => new Date(seconds * 1000).toISOString()
+
+/**
+ * GET /events?type=user&(user_id|intercom_user_id|email)=…: a contact's events as the 2.16
+ * schema (`data_event_summary`) and the SDK type them: one summary item per event name with its
+ * count and first/last times, names in order of first use. Intercom answers `event.list` with
+ * single events when `summary` is not set; the schema knows only the summary shape, so the
+ * sandbox answers that (see the sandbox notes in README).
+ */
+function listEvents({ query, store }: SandboxRequest) {
+  const type = query.get('type')
+  if (type === null) throw missing('type')
+  if (type !== 'user') throw invalid('type', "must be 'user'")
+  const summary = query.get('summary')
+  if (summary !== null && summary !== 'true' && summary !== 'false') throw invalid('summary', 'must be true or false')
+  // Checked only: a summary has one item per event name, so there is nothing to page.
+  queryInt(query, 'per_page', 1, 150)
+  const contact = eventsContact(store, query)
+  const byName = new Map<string, EventRecord[]>()
+  for (const event of store.data.events) {
+    if (event.contact_id !== contact.id) continue
+    const list = byName.get(event.event_name) ?? []
+    list.push(event)
+    byName.set(event.event_name, list)
+  }
+  const events = [...byName.entries()].map(([name, list]) => {
+    const times = list.map((event) => event.created_at)
+    return { name, first: isoTime(Math.min(...times)), last: isoTime(Math.max(...times)), count: list.length }
+  })
+  events.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.name < b.name ? -1 : 1))
+  const out: JsonObject = { type: 'event.summary', intercom_user_id: contact.id, events }
+  if (contact.email !== null) out.email = contact.email
+  if (contact.external_id !== null) out.user_id = contact.external_id
+  return ok(out)
 }

@@ -5,7 +5,7 @@ import { BlockValueError } from '../../blocks/errors'
 import { OPTION_LOADERS, PARAM_OPTIONS } from '../../blocks/hints'
 import { blockParamFields } from '../../blocks/intercom'
 import { RESOURCE_GROUPS } from '../../blocks/resources'
-import type { SubBlock } from '../../types'
+import type { OptionsLoader, SubBlock } from '../../types'
 import { samples } from '../samples'
 
 type JsonSchema = Record<string, unknown>
@@ -218,7 +218,7 @@ describe('block fields', () => {
   })
 
   it('names loaders that exist: read-only tools without required params whose output holds the list', () => {
-    for (const loader of Object.values(OPTION_LOADERS)) {
+    for (const loader of Object.values(OPTION_LOADERS).flatMap((entry): OptionsLoader[] => [entry, ...('also' in entry ? entry.also : [])])) {
       const tool = tools.find((candidate) => candidate.id === loader.tool)
       expect(tool, loader.tool).toBeDefined()
       expect(tool?.annotations.readOnly).toBe(true)
@@ -226,6 +226,30 @@ describe('block fields', () => {
       const item = { [loader.value]: '7', [loader.label]: 'Seven' }
       expect(tool?.output.safeParse({ [loader.list]: [item] }).success, `${loader.tool} output.${loader.list}`).toBe(true)
       expect(tool?.output.safeParse({ [loader.list]: 'not a list' }).success).toBe(false)
+    }
+  })
+
+  it('offers loaded ticket types, ticket states, assignees (admins and teams) and admins', () => {
+    expect(fieldFor('create_ticket', 'ticket_type_id').optionsLoader?.tool).toBe('intercom_list_ticket_types')
+    expect(fieldFor('update_ticket', 'ticket_state_id').optionsLoader?.tool).toBe('intercom_list_ticket_states')
+    for (const operation of ['assign_conversation', 'update_ticket']) {
+      const loader = fieldFor(operation, 'assignee_id').optionsLoader
+      expect([loader?.tool, ...(loader?.also ?? []).map((entry) => entry.tool)]).toEqual(['intercom_list_admins', 'intercom_list_teams'])
+    }
+    expect(fieldFor('get_admin', 'adminId').optionsLoader?.tool).toBe('intercom_list_admins')
+  })
+
+  it('gives custom_attributes editors key hints from the data attributes of the resource each operation writes', () => {
+    const field = fieldFor('update_contact', 'custom_attributes')
+    expect(field.type).toBe('code')
+    for (const operation of ['create_contact', 'update_contact']) expect(field.keyHints?.[operation]?.params).toEqual({ model: 'contact' })
+    const company = fieldFor('update_company', 'custom_attributes')
+    expect(company.keyHints?.update_company?.params).toEqual({ model: 'company' })
+    expect(fieldFor('update_conversation', 'custom_attributes').keyHints?.update_conversation).toBeUndefined()
+    for (const loader of paramFields.flatMap((entry) => Object.values(entry.keyHints ?? {}))) {
+      const tool = tools.find((candidate) => candidate.id === loader.tool)
+      expect(tool?.annotations.readOnly).toBe(true)
+      expect(tool?.params.safeParse({ ...loader.params }).success).toBe(true)
     }
   })
 

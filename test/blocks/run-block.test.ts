@@ -329,6 +329,48 @@ describe('loadFieldOptions', () => {
     expect(sent(fake.requests[0])).toEqual({ method: 'GET', url: `${US}/tags`, body: undefined })
   })
 
+  it('loads ticket types and ticket states through the list tools', async () => {
+    fake.reply({ status: 200, json: { type: 'list', data: [{ type: 'ticket_type', id: '67', name: 'Bug Report' }] } })
+    expect(await loadFieldOptions('ticket_type_id', { accessToken: TEST_TOKEN }, ctx())).toEqual({ success: true, options: [{ id: '67', label: 'Bug Report' }] })
+    expect(sent(fake.requests[0])).toEqual({ method: 'GET', url: `${US}/ticket_types`, body: undefined })
+    fake.reply({ status: 200, json: { type: 'list', data: [{ type: 'ticket_state', id: '8269', internal_label: 'Submitted', external_label: 'Received' }] } })
+    expect(await loadFieldOptions('ticket_state_id', { accessToken: TEST_TOKEN }, ctx())).toEqual({ success: true, options: [{ id: '8269', label: 'Submitted' }] })
+    expect(sent(fake.requests[1])).toEqual({ method: 'GET', url: `${US}/ticket_states`, body: undefined })
+  })
+
+  it('loads admins and then teams, each under its heading, for an assignee field', async () => {
+    fake.reply(
+      { status: 200, json: { type: 'admin.list', admins: [{ type: 'admin', id: '991267593', name: 'Ciaran' }] } },
+      { status: 200, json: { type: 'team.list', teams: [{ type: 'team', id: '814865', name: 'Billing', admin_ids: [] }] } },
+    )
+    const result = await loadFieldOptions('assignee_id', { accessToken: TEST_TOKEN }, ctx())
+    expect(result).toEqual({
+      success: true,
+      options: [
+        { id: '991267593', label: 'Ciaran', group: 'Admins' },
+        { id: '814865', label: 'Billing', group: 'Teams' },
+      ],
+    })
+    expect(fake.requests.map((request) => request.url.pathname)).toEqual(['/admins', '/teams'])
+  })
+
+  it('loads the custom attribute names of the operation\'s resource as key hints of custom_attributes', async () => {
+    const attributes = [
+      { type: 'data_attribute', name: 'email', label: 'Email', custom: false, model: 'contact' },
+      { type: 'data_attribute', name: 'plan', label: 'Plan', custom: true, model: 'contact' },
+    ]
+    fake.reply({ status: 200, json: { type: 'list', data: attributes } })
+    const contact = await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'update_contact' }, ctx())
+    expect(contact).toEqual({ success: true, options: [{ id: 'plan', label: 'Plan' }] })
+    expect(fake.requests[0]?.url.href).toBe(`${US}/data_attributes?model=contact`)
+    fake.reply({ status: 200, json: { type: 'list', data: [] } })
+    await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'update_company' }, ctx())
+    expect(fake.requests[1]?.url.href).toBe(`${US}/data_attributes?model=company`)
+    const conversation = await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'update_conversation' }, ctx())
+    expect(conversation).toMatchObject({ success: false, error: { code: 'validation_error', field: 'custom_attributes' } })
+    expect(fake.requests).toHaveLength(2)
+  })
+
   it('refuses a field without loaded options and reports a failed load', async () => {
     expect(await loadFieldOptions('per_page', { accessToken: TEST_TOKEN }, ctx())).toMatchObject({ success: false, error: { field: 'per_page' } })
     fake.reply({ status: 401, json: { type: 'error.list', errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] } })

@@ -46,6 +46,8 @@ function successStatus(method: string, template: string): number {
  */
 const EXAMPLELESS: Record<string, unknown> = {
   'DELETE /contacts/{contact_id}': { type: 'contact', id: '6762f0dd1bb69f9f2193bb83', external_id: 'u-42', deleted: true },
+  'POST /contacts/{contact_id}/archive': { type: 'contact', id: '6762f0d51bb69f9f2193bb7f', external_id: null, archived: true },
+  'POST /contacts/{contact_id}/unarchive': { type: 'contact', id: '6762f0d51bb69f9f2193bb7f', external_id: 'u-42', archived: false },
 }
 
 /** The spec's examples of an operation's success response, or our schema-checked stand-in. */
@@ -76,6 +78,10 @@ describe.skipIf(!hasSpec)(`requests against the OpenAPI request schemas${hasSpec
     const contract = loadContract()
     for (const request of fake.requests) {
       expect(contract.matchPath(request.method, request.url.pathname), `${request.method} ${request.url.pathname}`).toBeDefined()
+      const template = contract.matchPath(request.method, request.url.pathname) ?? ''
+      const declared = contract.queryParams(request.method, template)
+      const undeclared = [...request.url.searchParams.keys()].filter((name) => !declared.has(name))
+      expect(undeclared, `${request.method} ${template} sends query params the spec and its overrides do not declare`).toEqual([])
       if (request.body !== undefined) {
         const errors = contract.validateRequest(request.method, request.url.pathname, request.body)
         expect(errors, `${request.method} ${request.url.pathname} ${JSON.stringify(request.body)}: ${formatErrors(errors)}`).toBeNull()

@@ -17,6 +17,7 @@ export const repoRoot = resolve(here, '../..')
 export const sharedDir = resolve(repoRoot, '../shared')
 export const specPath = resolve(sharedDir, 'intercom-api/openapi-2.16.yaml')
 export const seedToolsPath = resolve(sharedDir, 'seed/seed-tools.json')
+export const overridesPath = resolve(sharedDir, 'intercom-api/openapi-overrides.yml')
 export const hasSpec = existsSync(specPath)
 export const hasSeed = existsSync(seedToolsPath)
 export const SKIP_SPEC = `skipped: ${specPath} is absent (the shared Intercom OpenAPI description is not beside this checkout)`
@@ -90,6 +91,11 @@ export interface Contract {
   examples(method: string, template: string, kind: 'request' | number): Array<{ name: string; value: unknown }>
   /** Compiles any normalized component schema by name. */
   component(name: string): ValidateFunction
+  /**
+   * The query parameters an operation declares, in the spec or in Intercom's errata
+   * (`openapi-overrides.yml`, which adds e.g. the pagination params of `GET /contacts`).
+   */
+  queryParams(method: string, template: string): Set<string>
 }
 
 /**
@@ -109,14 +115,29 @@ function applyErrata(components: Json): void {
   relax('create_or_update_company_request', 'custom_attributes')
 }
 
-let cached: Contract | undefined
+/**
+ * A documented change to the 2.16 description, for a contract of another version: `name` keys
+ * the cache, `apply` edits the parsed spec (components and paths) before it is compiled.
+ */
+export interface SpecDelta {
+  name: string
+  apply(spec: Json): void
+}
 
-/** Loads and compiles the spec once per test process. */
-export function loadContract(): Contract {
-  if (cached) return cached
+const contracts = new Map<string, Contract>()
+
+/**
+ * Loads and compiles the spec once per test process; with a delta, the 2.16 description as
+ * changed by it (a contract for an older version, built from its documented differences).
+ */
+export function loadContract(delta?: SpecDelta): Contract {
+  const key = delta?.name ?? '2.16'
+  const known = contracts.get(key)
+  if (known) return known
   const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }) as Json
   const components = (spec.components as Json).schemas as Json
   applyErrata(components)
+  delta?.apply(spec)
   const definitions = Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, normalizeSchema(schema)]))
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
   ajv.addSchema({ $id: 'spec.json', definitions })
@@ -169,8 +190,22 @@ export function loadContract(): Contract {
     return validate(value) ? null : [...(validate.errors ?? [])]
   }
 
-  cached = {
+  const overrides = existsSync(overridesPath)
+    ? ((parse(readFileSync(overridesPath, 'utf8'), { maxAliasCount: -1, uniqueKeys: false }) as Json).paths as Record<string, Record<string, Json>> | undefined) ?? {}
+    : {}
+
+  const cached: Contract = {
     spec,
+    queryParams(method, template) {
+      const names = new Set<string>()
+      for (const source of [paths, overrides]) {
+        const op = source[template]?.[method.toLowerCase() as Method]
+        for (const param of (op?.parameters as Json[] | undefined) ?? []) {
+          if (param.in === 'query' && typeof param.name === 'string') names.add(param.name)
+        }
+      }
+      return names
+    },
     matchPath,
     validateRequest(method, path, body) {
       const { template, op } = operation(method, path)
@@ -206,6 +241,7 @@ export function loadContract(): Contract {
       return compile(`component ${name}`, { $ref: `#/components/schemas/${name}` })
     },
   }
+  contracts.set(key, cached)
   return cached
 }
 

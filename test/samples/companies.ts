@@ -20,4 +20,12 @@ export const companiesSamples: Samples = {
   ],
   intercom_get_company: [{ companyId: '6762f07f1bb69f9f2193baf5' }],
   intercom_list_companies: [{}, { page: 2, per_page: 15 }, { page: 1, per_page: 50, order: 'asc' }],
+  intercom_update_company: [
+    { companyId: '6762f0841bb69f9f2193baff', name: 'my company', website: 'http://www.mycompany.com/' },
+    { companyId: '6762f0841bb69f9f2193baff', size: 0, monthly_spend: 0, plan: 'Pro', industry: 'Retail', custom_attributes: '{"tier":"gold"}' },
+  ],
+  intercom_delete_company: [{ companyId: '6762f0881bb69f9f2193bb09' }],
+  intercom_list_company_contacts: [{ companyId: '6762f0a61bb69f9f2193bb55' }],
+  // The company_id of the spec's example answer, so that the transform finds it there.
+  intercom_find_company_by_company_id: [{ company_id: 'remote_companies_scroll_2' }],
 }

@@ -23,4 +23,14 @@ export const contactsSamples: Samples = {
     },
   ],
   intercom_delete_contact: [{ contactId: '6762f0dd1bb69f9f2193bb83' }],
+  intercom_find_contact_by_external_id: [{ external_id: 'u-42' }, { external_id: 70 }],
+  intercom_merge_contacts: [
+    { from: '6762f0d51bb69f9f2193bb7f', into: '6762f0d51bb69f9f2193bb80' },
+    { from: '6762f0d51bb69f9f2193bb7f', into: '6762f0d51bb69f9f2193bb80', skip_duplicate_validation: true },
+  ],
+  intercom_archive_contact: [{ contactId: '6762f0d51bb69f9f2193bb7f' }],
+  intercom_unarchive_contact: [{ contactId: '6762f0d51bb69f9f2193bb7f' }],
+  intercom_list_contact_notes: [{ contactId: '6762f0ab1bb69f9f2193bb60' }, { contactId: '6762f0ab1bb69f9f2193bb60', page: 2, per_page: 5 }],
+  intercom_list_contact_tags: [{ contactId: '63a07ddf05a32042dffac965' }],
+  intercom_list_contact_companies: [{ contactId: '63a07ddf05a32042dffac965' }, { contactId: '63a07ddf05a32042dffac965', page: 1, per_page: 50 }],
 }

@@ -47,4 +47,28 @@ export const conversationsSamples: Samples = {
     { conversationId: '1295', admin_id: '991267715', assignee_id: 5017691, assignee_type: 'team', body: 'Passing you to billing.' },
     { conversationId: '1295', admin_id: '991267715', assignee_id: '0', assignee_type: 'admin' },
   ],
+  intercom_create_conversation: [
+    { contactId: '6762f11b1bb69f9f2193bba3', role: 'user', body: 'Hello there' },
+    {
+      contactId: '6762f11b1bb69f9f2193bba3',
+      body: 'My order has not arrived.',
+      subject: 'Order 1042',
+      attachment_urls: 'https://example.com/receipt.png',
+      created_at: 1734537501,
+    },
+  ],
+  intercom_update_conversation: [
+    { conversationId: '507', read: true, title: 'new conversation title', custom_attributes: { issue_type: 'Billing', priority: 'High' } },
+    { conversationId: 507, read: false },
+    { conversationId: '507', custom_attributes: '{"order_number":1042}' },
+  ],
+  intercom_attach_contact_to_conversation: [
+    { conversationId: '1295', admin_id: '991267731', intercom_user_id: '6762f19b1bb69f9f2193bbd4' },
+    { conversationId: '1295', admin_id: 991267731, email: 'winston@example.com' },
+    { conversationId: '1295', admin_id: '991267731', user_id: 'u-42' },
+  ],
+  intercom_redact_conversation_part: [
+    { conversation_id: '608', conversation_part_id: '149' },
+    { conversation_id: 608, source_id: '403918391' },
+  ],
 }

@@ -9,6 +9,7 @@ import { tagsSamples } from './tags'
 import { notesSamples } from './notes'
 import { eventsSamples } from './events'
 import { companyLinksSamples } from './company-links'
+import { referenceSamples } from './reference'
 
 export type { Samples } from './types'
 
@@ -24,4 +25,5 @@ export const samples: Samples = {
   ...notesSamples,
   ...eventsSamples,
   ...companyLinksSamples,
+  ...referenceSamples,
 }

@@ -34,4 +34,22 @@ export const ticketsSamples: Samples = {
     },
     { ticketId: '627', assignee_id: '0' },
   ],
+  intercom_reply_ticket: [
+    { ticketId: '626', type: 'admin', message_type: 'note', body: '<p>Checked the logs.</p>', admin_id: '991267943' },
+    { ticketId: '626', type: 'admin', message_type: 'comment', body: 'We issued the refund.', admin_id: 991267943, attachment_urls: ['https://example.com/a.png'], created_at: 1734537884 },
+    { ticketId: '626', type: 'user', message_type: 'comment', body: 'Thanks again :)', intercom_user_id: '6762f2971bb69f9f2193bc49' },
+    { ticketId: 626, type: 'user', message_type: 'comment', body: 'Thanks', email: 'jane@example.com' },
+    // No admin_id: the token's own admin is looked up with GET /me first.
+    { ticketId: '626', type: 'admin', message_type: 'comment', body: 'On it.' },
+  ],
+  intercom_search_tickets: [
+    { query: '{"field":"open","operator":"=","value":true}' },
+    {
+      query: { operator: 'AND', value: [{ field: 'created_at', operator: '>', value: '1306054154' }, { field: 'ticket_type_id', operator: 'IN', value: ['67', '68'] }] },
+      per_page: 5,
+      starting_after: 'WzE3MzQ1Mzc0NjAwMDAsNDcxXQ==',
+    },
+  ],
+  intercom_list_ticket_types: [{}],
+  intercom_list_ticket_states: [{}],
 }

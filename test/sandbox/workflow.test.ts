@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clearAdminCache, executeTool, getTool, listTools } from '../../index'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import type { ToolContext } from '../../types'
+import { EXTENDED_TOOLS } from './extended-tools'
 
 type Output = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -152,7 +153,8 @@ describe('a support workflow through every tool, on the sandbox', () => {
     expect(deleted).toEqual({ id: contactId, deleted: true })
     expect((await fails('intercom_get_contact', { contactId })).status).toBe(404)
 
-    expect([...ran].sort()).toEqual(listTools().map((tool) => tool.id).sort())
+    // The tools added later run in operations.test.ts; together the two files run every tool.
+    expect([...ran].sort()).toEqual(listTools().map((tool) => tool.id).filter((id) => !EXTENDED_TOOLS.includes(id)).sort())
   })
 })
 

@@ -4,12 +4,7 @@ import { jsonParam, timestampParam } from '../params'
 import { definedOnly } from '../request'
 import { asObject, idOf } from '../schemas/common'
 import { companySchema, type Company } from '../schemas/company'
-
-/** Intercom stores monthly_spend as a signed 32-bit integer. */
-const MAX_MONTHLY_SPEND = 2 ** 31 - 1
-
-/** Company attributes hold strings, numbers, booleans (and dates as unix timestamps); null clears one. */
-const companyAttributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+import { companyAttributes, MAX_MONTHLY_SPEND } from './fields'
 
 export const createCompany = defineTool({
   id: 'intercom_create_company',

@@ -10,7 +10,7 @@ export const assignConversation = defineTool({
   id: 'intercom_assign_conversation',
   name: 'Assign conversation',
   description:
-    "Assign a conversation to an admin (teammate) or to a team, or unassign it with assignee_id \"0\". A conversation can have an admin and a team assignee at the same time; one call sets one of them, chosen by assignee_type (admin by default). Needs Intercom's conversation id (digits such as \"1295\", from intercom_list_conversations or intercom_search_conversations), the acting admin's id and the assignee's id (admin ids from intercom_list_admins; team ids from the Teams settings in Intercom, no tool here lists them). Assigning a closed conversation may reopen it. Each call adds an assignment part. Returns the conversation and both assignee ids as Intercom reports them.",
+    "Assign a conversation to an admin (teammate) or to a team, or unassign it with assignee_id \"0\". A conversation can have an admin and a team assignee at the same time; one call sets one of them, chosen by assignee_type (admin by default). Needs Intercom's conversation id (digits such as \"1295\", from intercom_list_conversations or intercom_search_conversations), the acting admin's id and the assignee's id (admin ids from intercom_list_admins; team ids from intercom_list_teams). Assigning a closed conversation may reopen it. Each call adds an assignment part. Returns the conversation and both assignee ids as Intercom reports them.",
   params: z.strictObject({
     conversationId: conversationIdParam('to assign'),
     admin_id: actingAdminParam('makes the assignment'),

@@ -1,22 +1,30 @@
 import type { AnyToolDefinition } from '../../types'
 import { assignConversation } from './assign-conversation'
+import { attachContactToConversation } from './attach-contact-to-conversation'
 import { closeConversation } from './close-conversation'
+import { createConversation } from './create-conversation'
 import { getConversation } from './get-conversation'
 import { listConversations } from './list-conversations'
 import { openConversation } from './open-conversation'
+import { redactConversationPart } from './redact-conversation-part'
 import { replyConversation } from './reply-conversation'
 import { searchConversations } from './search-conversations'
 import { snoozeConversation } from './snooze-conversation'
+import { updateConversation } from './update-conversation'
 
 export {
   assignConversation,
+  attachContactToConversation,
   closeConversation,
+  createConversation,
   getConversation,
   listConversations,
   openConversation,
+  redactConversationPart,
   replyConversation,
   searchConversations,
   snoozeConversation,
+  updateConversation,
 }
 
 export const conversationsTools: readonly AnyToolDefinition[] = [
@@ -28,4 +36,8 @@ export const conversationsTools: readonly AnyToolDefinition[] = [
   openConversation,
   snoozeConversation,
   assignConversation,
+  createConversation,
+  updateConversation,
+  attachContactToConversation,
+  redactConversationPart,
 ]

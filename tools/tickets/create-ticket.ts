@@ -34,9 +34,9 @@ export const createTicket = defineTool({
   id: 'intercom_create_ticket',
   name: 'Create ticket',
   description:
-    "Create a ticket (a tracked customer request, back-office task or tracker) for one contact. Needs the ticket type's id, which comes from Intercom's GET /ticket_types (this package has no tool for it; ask for the id or read it in Intercom's settings), the contact (by Intercom id, external_id or email) and the ticket's attributes, usually its title and description. Returns the ticket and ticketId, Intercom's internal id that intercom_get_ticket and intercom_update_ticket take (not the number shown in the Inbox). Each call creates a new ticket: do not repeat a call that may have succeeded.",
+    "Create a ticket (a tracked customer request, back-office task or tracker) for one contact. Needs the ticket type's id (from intercom_list_ticket_types, which also lists each type's attributes), the contact (by Intercom id, external_id or email) and the ticket's attributes, usually its title and description. Returns the ticket and ticketId, Intercom's internal id that intercom_get_ticket and intercom_update_ticket take (not the number shown in the Inbox). Each call creates a new ticket: do not repeat a call that may have succeeded.",
   params: z.strictObject({
-    ticket_type_id: idParam("Id of the ticket type, e.g. \"88\". Ticket types are listed by Intercom's GET /ticket_types (the id field); each workspace defines its own."),
+    ticket_type_id: idParam("Id of the ticket type, e.g. \"88\": the id of a ticket type from intercom_list_ticket_types; each workspace defines its own."),
     contacts: jsonParam(
       z
         .array(ticketContact)

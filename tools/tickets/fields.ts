@@ -12,7 +12,7 @@ export function ticketAttributesParam(description: string) {
 }
 
 export const TICKET_ATTRIBUTES_HELP =
-  'Keys are attribute names: the built-in title and description are "_default_title_" and "_default_description_" (with the underscores); other keys are the attributes of the ticket type. Values are text, numbers, booleans, null or arrays; for a list attribute give the id of the list option. The ticket type and its attributes come from Intercom\'s GET /ticket_types.'
+  'Keys are attribute names: the built-in title and description are "_default_title_" and "_default_description_" (with the underscores); other keys are the attributes of the ticket type. Values are text, numbers, booleans, null or arrays; for a list attribute give the id of the list option. The ticket type and its attributes (their names, data types and whether they are required) come from intercom_list_ticket_types.'
 
 /** The output of the tools that answer with one ticket. */
 export const ticketOutput = z.object({

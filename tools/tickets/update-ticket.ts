@@ -16,7 +16,7 @@ export const updateTicket = defineTool({
         "Intercom's internal id of the ticket to update (the ticket's id field, e.g. \"626\"), not the Inbox-visible ticket number (ticket_id).",
       ),
       ticket_state_id: idParam(
-        'Id of the state to move the ticket to, e.g. "8498". The states belong to the ticket type: they are listed under ticket_states in Intercom\'s GET /ticket_types, and the current one is ticket.ticket_state.id in intercom_get_ticket\'s output.',
+        'Id of the state to move the ticket to, e.g. "8498". The states belong to the ticket type: intercom_list_ticket_states lists them all (and intercom_list_ticket_types per type), and the current one is ticket.ticket_state.id in intercom_get_ticket\'s output.',
       ).optional(),
       ticket_attributes: ticketAttributesParam(
         `Attributes to change, as a JSON object (or its JSON text), e.g. {"_default_title_": "New title"}. ${TICKET_ATTRIBUTES_HELP}`,
@@ -28,7 +28,7 @@ export const updateTicket = defineTool({
         'Id of the admin making the change, so that Intercom attributes it to them and runs workflows, e.g. 991267593 or "991267593" (from intercom_list_admins). Sent as an integer; only digits are accepted.',
       ).optional(),
       assignee_id: idParam(
-        'Id of the admin (from intercom_list_admins) or team to assign the ticket to; "0" unassigns it.',
+        'Id of the admin (from intercom_list_admins) or team (from intercom_list_teams) to assign the ticket to; "0" unassigns it.',
       ).optional(),
     })
     .refine((params) => Object.keys(params).some((key) => key !== 'ticketId' && params[key as keyof typeof params] !== undefined), {
