@@ -2,8 +2,8 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    // The library and its sandbox (a separate entry: it needs node:http, the library does not).
-    entry: { index: 'index.ts', sandbox: 'sandbox/index.ts' },
+    // The library, its sandbox and its MCP server (separate entries: they need node:http and the MCP SDK, the library does not).
+    entry: { index: 'index.ts', sandbox: 'sandbox/index.ts', mcp: 'agents/mcp-entry.ts' },
     format: ['esm', 'cjs'],
     // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },

@@ -23,6 +23,8 @@ Usage:
                                                    run a tool and print its output as JSON
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
                                                    serve the Intercom sandbox until stopped
+  intercom-blocks mcp [--http [--port 3000] [--host 127.0.0.1]] [--tools id,...] [--read-only] [--exclude-destructive]
+                                                   serve the tools to MCP clients (stdio, or Streamable HTTP at /mcp)
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
 token, run starts the embedded sandbox in-process and says so on stderr.
@@ -180,6 +182,8 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
         return await commandSandbox(args, io, signal)
       case 'demo':
         return await commandDemo(args, io)
+      case 'mcp':
+        return await (await import('./mcp')).commandMcp(args, io, signal)
       case undefined:
       case 'help':
       case '--help':
