@@ -135,3 +135,18 @@ export const TOOL_ERROR_JSON_SCHEMA: JsonSchema = {
   },
   required: ['code', 'message'],
 }
+
+/**
+ * What an agent face returns for one call: the tool's output, or `{ error }` when the call failed
+ * (the MCP server sets `isError` on such a result). The root is an object, as MCP requires of an
+ * `outputSchema`; the error branch is in the schema because clients check failed results against
+ * it too (the MCP SDK's own `Client.callTool` does).
+ */
+export function resultJsonSchemaOf(tool: AnyToolDefinition): JsonSchema {
+  const { $defs, ...output } = outputJsonSchemaOf(tool)
+  return {
+    type: 'object',
+    ...($defs === undefined ? {} : { $defs }),
+    anyOf: [output, { type: 'object', properties: { error: TOOL_ERROR_JSON_SCHEMA }, required: ['error'], additionalProperties: false }],
+  }
+}

@@ -16,7 +16,7 @@ import { redactError } from '../tools/errors'
 import { executeTool } from '../tools/executor'
 import { PACKAGE_VERSION } from '../tools/version'
 import type { ToolContext, ToolError } from '../types'
-import { agentToolSchema, outputJsonSchemaOf, TOOL_ERROR_JSON_SCHEMA, type JsonSchema } from './json-schema'
+import { agentToolSchema, resultJsonSchemaOf } from './json-schema'
 import { selectTools, type ToolSelection } from './select'
 
 export interface McpServerOptions extends ToolSelection {
@@ -35,20 +35,6 @@ export interface McpServerOptions extends ToolSelection {
 }
 
 /**
- * A tool's MCP output schema: its output, or (for a result with `isError: true`) `{ error }`.
- * The error branch is part of the schema because MCP clients, the SDK's own `Client.callTool`
- * among them, check `structuredContent` against `outputSchema` even on error results.
- */
-function mcpOutputSchema(output: JsonSchema): JsonSchema {
-  const { $defs, ...rest } = output
-  return {
-    type: 'object',
-    ...($defs === undefined ? {} : { $defs }),
-    anyOf: [rest, { type: 'object', properties: { error: TOOL_ERROR_JSON_SCHEMA }, required: ['error'], additionalProperties: false }],
-  }
-}
-
-/**
  * The selected tools as MCP `tools/list` entries: name = tool id, title, description, the params'
  * JSON Schema as `inputSchema`, the output's as `outputSchema`, and the annotations.
  *
@@ -62,7 +48,7 @@ export function mcpTools(selection: ToolSelection = {}): Tool[] {
       title: annotations.title,
       description,
       inputSchema: parameters as Tool['inputSchema'],
-      outputSchema: mcpOutputSchema(outputJsonSchemaOf(tool)) as Tool['outputSchema'],
+      outputSchema: resultJsonSchemaOf(tool) as Tool['outputSchema'],
       annotations,
     }
   })

@@ -19,6 +19,7 @@ import { createMcpServer, serveMcpHttp, type McpHttpServer } from '../../agents/
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { listTools } from '../../index'
 import type { ToolError } from '../../types'
+import { CONTEXT_FIELDS, propertyNames } from '../helpers/agents'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
@@ -41,7 +42,8 @@ async function stdioClient(args: string[], extraEnv: Record<string, string> = {}
   return { client, stderr: () => chunks.join('') }
 }
 
-function errorOf(result: CallToolResult): ToolError {
+function errorOf(answer: unknown): ToolError {
+  const result = answer as CallToolResult
   expect(result.isError).toBe(true)
   const structured = (result.structuredContent as { error: ToolError }).error
   const text = (result.content[0] as { type: 'text'; text: string }).text
@@ -49,23 +51,12 @@ function errorOf(result: CallToolResult): ToolError {
   return structured
 }
 
-function outputOf(result: CallToolResult): Record<string, unknown> {
+function outputOf(answer: unknown): Record<string, unknown> {
+  const result = answer as CallToolResult
   expect(result.isError, JSON.stringify(result.content)).toBeFalsy()
   const text = (result.content[0] as { type: 'text'; text: string }).text
   expect(JSON.parse(text)).toEqual(result.structuredContent)
   return result.structuredContent as Record<string, unknown>
-}
-
-/** Context fields, which belong to the server, never to a tool's input. */
-export const CONTEXT_FIELDS = ['accessToken', 'access_token', 'token', 'baseUrl', 'base_url', 'region', 'version', 'fetch', 'signal']
-
-/** Every property name declared anywhere in a JSON Schema. */
-export function propertyNames(schema: unknown): string[] {
-  if (Array.isArray(schema)) return schema.flatMap(propertyNames)
-  if (!schema || typeof schema !== 'object') return []
-  return Object.entries(schema).flatMap(([key, value]) =>
-    key === 'properties' && value && typeof value === 'object' ? [...Object.keys(value), ...Object.values(value).flatMap(propertyNames)] : propertyNames(value),
-  )
 }
 
 function checkListing(listed: Tool[], expected = tools): void {
