@@ -12,3 +12,15 @@ export { aiSdkTools } from './agents/ai-sdk'
 export type { AiSdkTool, AiSdkToolResult, AiSdkSchema, AiSdkToolsOptions } from './agents/ai-sdk'
 export { selectTools, UnknownToolError } from './agents/select'
 export type { ToolSelection } from './agents/select'
+export { openAiTools, anthropicTools, runOpenAiToolCall, runAnthropicToolUse } from './agents/function-calling'
+export type {
+  OpenAiToolsOptions,
+  OpenAiFunction,
+  OpenAiChatTool,
+  OpenAiResponsesTool,
+  OpenAiToolCall,
+  AnthropicTool,
+  AnthropicToolUse,
+  AnthropicToolResult,
+  RunToolCallOptions,
+} from './agents/function-calling'
