@@ -33,8 +33,10 @@ function untilStopped(signal: AbortSignal | undefined, extra?: (stop: () => void
   return new Promise((resolve) => {
     const stop = () => resolve()
     if (signal) signal.addEventListener('abort', stop, { once: true })
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    else {
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    }
     extra?.(stop)
   })
 }
@@ -93,6 +95,7 @@ export async function commandMcp(args: string[], io: CliIo, signal?: AbortSignal
     for (const flag of ['base-url', 'region'] as const) {
       if (values[flag] !== undefined) throw new CliUsageError(`--${flag} needs a token (--token or INTERCOM_ACCESS_TOKEN); without one, mcp uses the embedded sandbox`)
     }
+    if (io.env.INTERCOM_BASE_URL) throw new CliUsageError('INTERCOM_BASE_URL needs a token (--token or INTERCOM_ACCESS_TOKEN); without one, mcp uses the embedded sandbox')
   }
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
