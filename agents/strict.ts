@@ -49,6 +49,11 @@ function strictNode(schema: JsonSchema): JsonSchema {
   }
   // What a dropped keyword said stays with the model as text.
   if (schema.default !== undefined) out.description = `${out.description ? `${String(out.description)} ` : ''}Default: ${JSON.stringify(schema.default)}.`
+  // Several types become anyOf: strict mode documents a type list only for [type, "null"].
+  if (Array.isArray(out.type) && out.type.filter((type) => type !== 'null').length > 1 && Object.keys(out).every((key) => ['type', 'description', 'title'].includes(key))) {
+    const { type, ...rest } = out
+    return { ...rest, anyOf: (type as string[]).map((single) => ({ type: single })) }
+  }
 
   if (Array.isArray(out.anyOf)) {
     const branches: JsonSchema[] = []

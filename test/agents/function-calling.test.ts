@@ -31,6 +31,7 @@ function strictBreaches(schema: JsonSchema, path = '#', isRoot = true): string[]
   for (const key of Object.keys(schema)) if (!SUPPORTED.includes(key)) breaches.push(`${path}: unsupported keyword ${key}`)
   if (schema.format !== undefined && !FORMATS.includes(String(schema.format))) breaches.push(`${path}: unsupported format ${String(schema.format)}`)
   const types = Array.isArray(schema.type) ? schema.type : [schema.type]
+  if (Array.isArray(schema.type) && !(schema.type.length === 2 && schema.type.includes('null'))) breaches.push(`${path}: a type list must be [type, "null"]`)
   if (types.includes('object') || schema.properties !== undefined) {
     if (schema.additionalProperties !== false) breaches.push(`${path}: additionalProperties must be false`)
     const keys = Object.keys((schema.properties ?? {}) as object).sort()
