@@ -124,6 +124,7 @@ export function agentsPage(generated: string): string {
     '| `--token T` | `INTERCOM_ACCESS_TOKEN` | The Intercom access token. Without one, the tools run on the embedded sandbox (seeded sample data) and the server says so on stderr. |',
     '| `--region us\\|eu\\|au` | `INTERCOM_REGION` | The workspace\'s data centre. |',
     '| `--base-url URL` | `INTERCOM_BASE_URL` | A proxy or sandbox instead of Intercom. |',
+    '| `--intercom-version V` | | The `Intercom-Version` header (default 2.16). |',
     '| `--tools id,id,...` | | Only these tools; an unknown id is a startup error naming it. |',
     '| `--read-only` | | Only the tools annotated read-only. |',
     '| `--exclude-destructive` | | Leave out the tools that delete or overwrite. |',
