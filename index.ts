@@ -11,3 +11,19 @@ export { toolJsonSchema, listToolSchemas } from './agents/json-schema'
 export type { AgentToolSchema, AgentToolAnnotations, JsonSchema } from './agents/json-schema'
 export type { IntercomTools, ToolId, ToolDefinitionOf, ToolParams, ToolOutput, CheckedToolId } from './tools/typed'
 export type { RegistryOf, ToolsIn } from './tools/registry'
+export { aiSdkTools } from './agents/ai-sdk'
+export type { AiSdkTool, AiSdkToolResult, AiSdkSchema, AiSdkToolsOptions } from './agents/ai-sdk'
+export { selectTools, UnknownToolError } from './agents/select'
+export type { ToolSelection } from './agents/select'
+export { openAiTools, anthropicTools, runOpenAiToolCall, runAnthropicToolUse } from './agents/function-calling'
+export type {
+  OpenAiToolsOptions,
+  OpenAiFunction,
+  OpenAiChatTool,
+  OpenAiResponsesTool,
+  OpenAiToolCall,
+  AnthropicTool,
+  AnthropicToolUse,
+  AnthropicToolResult,
+  RunToolCallOptions,
+} from './agents/function-calling'

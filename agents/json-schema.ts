@@ -92,19 +92,61 @@ export function toolJsonSchema(id: string): JsonSchema {
  * const functions = listToolSchemas().map(({ name, description, parameters }) => ({ type: 'function', name, description, parameters }))
  */
 export function listToolSchemas(): AgentToolSchema[] {
-  return listTools().map((tool) => {
-    const { $schema: _schema, ...parameters } = schemaOf(tool)
-    return {
-      name: tool.id,
-      description: tool.description,
-      parameters,
-      annotations: {
-        title: tool.name,
-        readOnlyHint: tool.annotations.readOnly,
-        destructiveHint: tool.annotations.destructive,
-        idempotentHint: tool.annotations.idempotent,
-        openWorldHint: true,
-      },
-    }
-  })
+  return listTools().map(agentToolSchema)
+}
+
+/** One tool as `listToolSchemas()` gives it: the agent faces (MCP, AI SDK, OpenAI, Anthropic) start from this. */
+export function agentToolSchema(tool: AnyToolDefinition): AgentToolSchema {
+  const { $schema: _schema, ...parameters } = schemaOf(tool)
+  return {
+    name: tool.id,
+    description: tool.description,
+    parameters,
+    annotations: {
+      title: tool.name,
+      readOnlyHint: tool.annotations.readOnly,
+      destructiveHint: tool.annotations.destructive,
+      idempotentHint: tool.annotations.idempotent,
+      openWorldHint: true,
+    },
+  }
+}
+
+/**
+ * The JSON Schema (draft 2020-12, without `$schema`) of a tool's output, as `executeTool`
+ * returns it in `result.output`.
+ */
+export function outputJsonSchemaOf(tool: AnyToolDefinition): JsonSchema {
+  const { $schema: _schema, ...schema } = z.toJSONSchema(tool.output, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as JsonSchema
+  return schema
+}
+
+/** The JSON Schema of the error object (`ToolError`) a failed call returns. */
+export const TOOL_ERROR_JSON_SCHEMA: JsonSchema = {
+  type: 'object',
+  description: 'Why the call failed. Read message (and field, for bad input), correct the call and try again when retryable or when the input was at fault.',
+  properties: {
+    code: { type: 'string', description: 'validation_error, unknown_tool, timeout, network_error, invalid_response, aborted, or Intercom\'s own code (not_found, unauthorized, ...).' },
+    message: { type: 'string', description: 'What went wrong and what to do about it.' },
+    status: { type: 'integer', description: 'The HTTP status Intercom answered with, when it answered.' },
+    requestId: { type: 'string', description: "Intercom's request id." },
+    field: { type: 'string', description: 'The param at fault, as a dotted path.' },
+    retryable: { type: 'boolean', description: 'Whether the same call may succeed later without changes.' },
+  },
+  required: ['code', 'message'],
+}
+
+/**
+ * What an agent face returns for one call: the tool's output, or `{ error }` when the call failed
+ * (the MCP server sets `isError` on such a result). The root is an object, as MCP requires of an
+ * `outputSchema`; the error branch is in the schema because clients check failed results against
+ * it too (the MCP SDK's own `Client.callTool` does).
+ */
+export function resultJsonSchemaOf(tool: AnyToolDefinition): JsonSchema {
+  const { $defs, ...output } = outputJsonSchemaOf(tool)
+  return {
+    type: 'object',
+    ...($defs === undefined ? {} : { $defs }),
+    anyOf: [output, { type: 'object', properties: { error: TOOL_ERROR_JSON_SCHEMA }, required: ['error'], additionalProperties: false }],
+  }
 }

@@ -30,6 +30,8 @@ Usage:
                                                    serve the Intercom sandbox until stopped
   intercom-blocks playground [--port 4020] [--seed N]
                                                    serve a page to build and run Intercom blocks
+  intercom-blocks mcp [--http [--port 3000] [--host 127.0.0.1]] [--tools id,...] [--read-only] [--exclude-destructive]
+                                                   serve the tools to MCP clients (stdio, or Streamable HTTP at /mcp)
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
 token, run starts the embedded sandbox in-process and says so on stderr; its workspace is kept
@@ -264,6 +266,8 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
         return await commandDemo(args, io)
       case 'playground':
         return await commandPlayground(args, io, signal)
+      case 'mcp':
+        return await (await import('./mcp')).commandMcp(args, io, signal)
       case undefined:
       case 'help':
       case '--help':

@@ -72,7 +72,7 @@ describe('docs/', () => {
   })
 
   it('has a README and one page per tool', () => {
-    expect(Object.keys(rendered).sort()).toEqual(['README.md', ...tools.map((tool) => toolDocPath(tool.id))].sort())
+    expect(Object.keys(rendered).sort()).toEqual(['README.md', 'agents.md', ...tools.map((tool) => toolDocPath(tool.id))].sort())
   })
 })
 
