@@ -8,6 +8,7 @@ import { cliParams } from './params'
 import { describeTool, toolList } from './describe'
 import { DemoError, runDemo } from './demo'
 import { CliUsageError, processIo, type CliIo } from './io'
+import { commandListen, LISTEN_USAGE } from './listen'
 
 /** The token the embedded sandbox is started with when no real token is given. */
 export const SANDBOX_TOKEN = 'sandbox-token'
@@ -22,7 +23,9 @@ Usage:
                   [--token T] [--region us|eu|au] [--base-url URL] [--intercom-version V]
                                                    run a tool and print its output as JSON
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
-                                                   serve the Intercom sandbox until stopped
+                  [--webhook URL --webhook-secret S]  serve the Intercom sandbox until stopped
+                                                   (and send signed webhooks of every change to URL)
+${LISTEN_USAGE}
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
 token, run starts the embedded sandbox in-process and says so on stderr.
@@ -119,13 +122,15 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
 async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const { values } = guard(() => parseArgs({
     args,
-    options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, webhook: { type: 'string' }, 'webhook-secret': { type: 'string' } },
     allowPositionals: false,
     strict: true,
   }))
   const port = integerFlag('port', values.port, 0, 65535) ?? 4010
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
-  const sandbox = await startSandbox({ port, ...(seed === undefined ? {} : { seed }), ...(values.data ? { data: values.data } : {}), ...(values.host ? { host: values.host } : {}) })
+  if ((values.webhook === undefined) !== (values['webhook-secret'] === undefined)) throw new CliUsageError('--webhook URL and --webhook-secret S go together')
+  const webhooks = values.webhook === undefined ? {} : { webhooks: [{ url: values.webhook, topics: ['*'], clientSecret: values['webhook-secret'] as string }] }
+  const sandbox = await startSandbox({ port, ...(seed === undefined ? {} : { seed }), ...(values.data ? { data: values.data } : {}), ...(values.host ? { host: values.host } : {}), ...webhooks })
   io.stderr(`Intercom sandbox listening; any bearer token works. Stop with Ctrl-C.\n`)
   io.stdout(`${sandbox.url}\n`)
   await new Promise<void>((resolve) => {
@@ -180,6 +185,8 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
         return await commandSandbox(args, io, signal)
       case 'demo':
         return await commandDemo(args, io)
+      case 'listen':
+        return await commandListen(args, io, signal)
       case undefined:
       case 'help':
       case '--help':
