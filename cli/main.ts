@@ -9,6 +9,7 @@ import { describeTool, toolList } from './describe'
 import { DemoError, runDemo } from './demo'
 import { CliUsageError, processIo, type CliIo } from './io'
 import { commandListen, LISTEN_USAGE } from './listen'
+import { startDemoTriggers } from './demo-triggers'
 
 /** The token the embedded sandbox is started with when no real token is given. */
 export const SANDBOX_TOKEN = 'sandbox-token'
@@ -150,11 +151,12 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
   const { values } = guard(() => parseArgs({ args, options: { seed: { type: 'string' } }, allowPositionals: false, strict: true }))
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
   io.stderr('Starting the embedded Intercom sandbox (the demo never touches a real workspace)...\n')
-  const sandbox = await startSandbox({ port: 0, ...(seed === undefined ? {} : { seed }) })
-  io.stderr(`Sandbox at ${sandbox.url}. Running a support workflow through executeTool:\n`)
+  const triggers = await startDemoTriggers(io)
+  const sandbox = await startSandbox({ port: 0, ...(seed === undefined ? {} : { seed }), webhooks: triggers.webhooks })
+  io.stderr(`Sandbox at ${sandbox.url}, sending signed webhooks to a local trigger endpoint. Running a support workflow through executeTool (⚡ = a trigger its change started):\n`)
   try {
-    const steps = await runDemo({ accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }, io)
-    io.stderr(`Demo finished: ${steps.length} steps, ${new Set(steps.map((step) => step.toolId)).size} different tools.\n`)
+    const steps = await runDemo({ accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }, io, { afterStep: () => sandbox.webhooks.idle() })
+    io.stderr(`Demo finished: ${steps.length} steps, ${new Set(steps.map((step) => step.toolId)).size} different tools, ${triggers.fired.length} trigger events.\n`)
     return 0
   } catch (error) {
     if (error instanceof DemoError) {
@@ -164,6 +166,7 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
     throw error
   } finally {
     await sandbox.close()
+    await triggers.close()
   }
 }
 

@@ -71,4 +71,16 @@ describe('intercom-blocks listen', () => {
     expect(cli.lines().map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ trigger: 'intercom_contact_created', output: expect.objectContaining({ topic: 'contact.user.created' }) })])
     expect(await main(['sandbox', '--webhook', url], capture().io)).toBe(2)
   })
+
+  it('the demo shows each trigger firing right after the step whose change starts it', async () => {
+    const cli = capture()
+    expect(await main(['demo'], cli.io)).toBe(0)
+    const out = cli.lines().join('\n')
+    expect(out).toMatch(/Close\s+state=closed\n\s+⚡ trigger intercom_conversation_closed fired \(conversation\.admin\.closed, conversationId=\d+\)/)
+    expect(out).toMatch(/Create contact .*\n\s+⚡ trigger intercom_contact_created fired/)
+    expect(out).toMatch(/Open a ticket .*\n\s+⚡ trigger intercom_ticket_created fired/)
+    // Reads start nothing.
+    expect(out).toMatch(/Search closed conversations .*\n\s*\d+\. Search the contact/)
+    expect(cli.stderr()).toMatch(/10 trigger events/)
+  })
 })
