@@ -110,7 +110,8 @@ function readEnvelope(value: unknown): WebhookNotification | string {
  *   `allowUnsigned`, for local testing only); nothing is parsed before the signature is checked.
  * - malformed JSON or an envelope without its fields → 400; topic `ping` → 200, no event.
  * - a topic no selected trigger listens to → 200, no event.
- * - a notification id already claimed in `seen` → 200, no second event.
+ * - a notification created more than `maxAgeMs` ago → 200, no event (a replay whose id may
+ *   have been forgotten); a notification id already claimed in `seen` → 200, no second event.
  * - otherwise `onEvent` once per matching trigger → 200; when it throws → 500 and the id is
  *   released, so that Intercom's retry is processed.
  *
@@ -137,6 +138,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) fail('maxBodyBytes must be a positive integer')
   const seenTtlMs = options.seenTtlMs ?? DEFAULT_SEEN_TTL_MS
   if (!Number.isSafeInteger(seenTtlMs) || seenTtlMs < 1) fail('seenTtlMs must be a positive integer')
+  const maxAgeMs = options.maxAgeMs ?? seenTtlMs
+  if (!Number.isSafeInteger(maxAgeMs) || maxAgeMs < 1) fail('maxAgeMs must be a positive integer')
+  // An id is remembered for seenTtlMs; a notification older than that could be a replay whose id
+  // was forgotten, so older ones must be refused.
+  if (maxAgeMs > seenTtlMs) fail('maxAgeMs must not exceed seenTtlMs: a replay older than the time ids are remembered would start its workflow again')
   const seen = options.seen ?? createMemorySeenStore()
   if (typeof seen?.claim !== 'function' || typeof seen?.release !== 'function') fail('seen must be a SeenStore with claim(id, ttlMs) and release(id)')
   const selected = resolveTriggerSelection(options.triggers)
@@ -165,6 +171,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     const notification = readEnvelope(parsed)
     if (typeof notification === 'string') return json(400, { error: notification })
     if (notification.topic === 'ping') return json(200, { status: 'ping' })
+    // Intercom signs the body only (no timestamp header): created_at, inside the signed body,
+    // bounds how long a captured delivery can be replayed.
+    if (notification.created_at * 1000 < Date.now() - maxAgeMs) return json(200, { status: 'stale', id: notification.id })
 
     const matches = selected.filter((entry) => entry.topics.has(notification.topic))
     if (matches.length === 0) return json(200, { status: 'ignored', topic: notification.topic })

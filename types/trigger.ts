@@ -123,6 +123,13 @@ export interface WebhookHandlerOptions {
    */
   seenTtlMs?: number
   /**
+   * Notifications whose `created_at` is older than this (in milliseconds) start nothing (answered
+   * 200, status `stale`): they could be replays of a captured delivery whose id the seen store
+   * no longer holds. At most `seenTtlMs`.
+   * @default seenTtlMs
+   */
+  maxAgeMs?: number
+  /**
    * The largest body accepted, in bytes; a larger one is answered 413.
    * @default 1_048_576 (1 MiB)
    */

@@ -23,7 +23,7 @@ async function listen(args: string[], cli = capture()) {
 describe('intercom-blocks listen', () => {
   it('prints each verified event as one JSON line, and nothing for forged or unsigned deliveries', async () => {
     const { url, cli, stop } = await listen(['--secret', 's3cret'])
-    const body = JSON.stringify(getTrigger('intercom_conversation_closed')!.sample)
+    const body = JSON.stringify({ ...getTrigger('intercom_conversation_closed')!.sample, created_at: Math.floor(Date.now() / 1000) })
     const post = async (signature?: string) =>
       (await fetch(url, { method: 'POST', body, headers: signature ? { 'X-Hub-Signature': signature } : {} })).status
     expect(await post(await signWebhookBody(body, 's3cret'))).toBe(200)
@@ -40,7 +40,7 @@ describe('intercom-blocks listen', () => {
   it('takes --trigger and --topics (the catch-all), and the secret from INTERCOM_CLIENT_SECRET', async () => {
     const { url, cli, stop } = await listen(['--trigger', 'intercom_ticket_created', '--topics', 'ticket.closed'], capture({ INTERCOM_CLIENT_SECRET: 'envsecret' }))
     for (const topic of ['ticket.created', 'ticket.closed', 'conversation.admin.closed']) {
-      const body = JSON.stringify({ ...getTrigger('intercom_ticket_created')!.sample, topic, id: `notif_${topic}` })
+      const body = JSON.stringify({ ...getTrigger('intercom_ticket_created')!.sample, topic, id: `notif_${topic}`, created_at: Math.floor(Date.now() / 1000) })
       expect((await fetch(url, { method: 'POST', body, headers: { 'X-Hub-Signature': await signWebhookBody(body, 'envsecret') } })).status).toBe(200)
     }
     await stop()

@@ -54,7 +54,7 @@ describe("the block's triggers", () => {
   it('start a workflow through the handler built from the values', async () => {
     const events: TriggerEvent[] = []
     const handler = createWebhookHandler({ ...blockWebhookHandlerOptions({ triggerId: 'intercom_ticket_created', clientSecret: 'k' }), onEvent: (event) => void events.push(event) })
-    const body = JSON.stringify(listTriggers().find((trigger) => trigger.id === 'intercom_ticket_created')!.sample)
+    const body = JSON.stringify({ ...listTriggers().find((trigger) => trigger.id === 'intercom_ticket_created')!.sample, created_at: Math.floor(Date.now() / 1000) })
     const response = await handler(new Request('https://x.example/hook', { method: 'POST', body, headers: { 'X-Hub-Signature': await signWebhookBody(body, 'k') } }))
     expect(response.status).toBe(200)
     expect(events.map((event) => event.output.topic)).toEqual(['ticket.created'])

@@ -6,7 +6,7 @@ const secret = 'test-client-secret'
 const URL_ = 'https://hooks.example/intercom'
 
 function notification(topic: string, id = 'notif_a1', item: Record<string, unknown> = { type: 'conversation', id: '2154' }) {
-  return { type: 'notification_event', app_id: 'ecahpwf5', id, topic, created_at: 1_768_018_948, delivery_attempts: 1, data: { type: 'notification_event_data', item } }
+  return { type: 'notification_event', app_id: 'ecahpwf5', id, topic, created_at: nowSeconds(), delivery_attempts: 1, data: { type: 'notification_event_data', item } }
 }
 
 async function signed(body: string, key = secret, headers: Record<string, string> = {}): Promise<Request> {
@@ -19,7 +19,9 @@ function setup(options: Partial<WebhookHandlerOptions> = {}) {
   return { handler, events }
 }
 
-const replySample = () => JSON.stringify(getTrigger('intercom_conversation_user_replied')!.sample)
+const nowSeconds = () => Math.floor(Date.now() / 1000)
+/** The trigger's sample notification, created now (older ones are refused as possible replays). */
+const replySample = () => JSON.stringify({ ...getTrigger('intercom_conversation_user_replied')!.sample, created_at: nowSeconds() })
 
 describe('createWebhookHandler', () => {
   it('starts the matching trigger with its output for a signed notification → 200', async () => {
@@ -200,6 +202,21 @@ describe('createWebhookHandler', () => {
     expect(calls).toEqual(['claim notif_s 5000', 'release notif_s', 'claim notif_s 5000'])
     const broken = createWebhookHandler({ clientSecret: secret, seen: { claim: () => Promise.reject(new Error('redis down')), release: async () => undefined }, onEvent: () => undefined })
     expect((await broken(await signed(body))).status).toBe(503)
+  })
+
+  it('a notification created more than maxAgeMs ago (a possible replay of a forgotten id) → 200, no event', async () => {
+    const { handler, events } = setup({ seenTtlMs: 3_600_000, maxAgeMs: 60_000 })
+    const old = { ...notification('conversation.user.replied', 'notif_old'), created_at: nowSeconds() - 120 }
+    const response = await handler(await signed(JSON.stringify(old)))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'stale', id: 'notif_old' })
+    expect((await handler(await signed(JSON.stringify({ ...old, id: 'notif_recent', created_at: nowSeconds() - 30 })))).status).toBe(200)
+    expect(events.map((event) => event.output.event_id)).toEqual(['notif_recent'])
+    // By default the age limit is the time ids are remembered, and it may not exceed it.
+    const byDefault = setup({ seenTtlMs: 60_000 })
+    await byDefault.handler(await signed(JSON.stringify(old)))
+    expect(byDefault.events).toHaveLength(0)
+    expect(() => createWebhookHandler({ clientSecret: secret, seenTtlMs: 1_000, maxAgeMs: 2_000, onEvent: () => undefined })).toThrow(/maxAgeMs must not exceed seenTtlMs/)
   })
 
   it('refuses a bad trigger selection at creation, naming the entry', () => {
