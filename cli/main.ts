@@ -130,6 +130,8 @@ async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): 
   const port = integerFlag('port', values.port, 0, 65535) ?? 4010
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
   if ((values.webhook === undefined) !== (values['webhook-secret'] === undefined)) throw new CliUsageError('--webhook URL and --webhook-secret S go together')
+  if (values.webhook !== undefined && !/^https?:\/\/[^/]/.test(values.webhook)) throw new CliUsageError(`--webhook must be an http or https URL, got ${JSON.stringify(values.webhook)}`)
+  if (values['webhook-secret'] === '') throw new CliUsageError('--webhook-secret is empty')
   const webhooks = values.webhook === undefined ? {} : { webhooks: [{ url: values.webhook, topics: ['*'], clientSecret: values['webhook-secret'] as string }] }
   const sandbox = await startSandbox({ port, ...(seed === undefined ? {} : { seed }), ...(values.data ? { data: values.data } : {}), ...(values.host ? { host: values.host } : {}), ...webhooks })
   io.stderr(`Intercom sandbox listening; any bearer token works. Stop with Ctrl-C.\n`)

@@ -70,6 +70,8 @@ describe('intercom-blocks listen', () => {
     await stop()
     expect(cli.lines().map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ trigger: 'intercom_contact_created', output: expect.objectContaining({ topic: 'contact.user.created' }) })])
     expect(await main(['sandbox', '--webhook', url], capture().io)).toBe(2)
+    expect(await main(['sandbox', '--webhook', 'ftp://x', '--webhook-secret', 's'], capture().io)).toBe(2)
+    expect(await main(['sandbox', '--webhook', url, '--webhook-secret', ''], capture().io)).toBe(2)
   })
 
   it('the demo shows each trigger firing right after the step whose change starts it', async () => {
