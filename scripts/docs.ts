@@ -335,7 +335,7 @@ function triggersSection(): string[] {
   return [
     '## Triggers',
     '',
-    `The block also starts workflows from Intercom webhooks (${code('intercomBlock.triggers')}). ${code('createWebhookHandler({ clientSecret, triggers, onEvent })')} returns a Fetch-API handler that verifies the ${code('X-Hub-Signature')} (HMAC-SHA1 of the raw body with the app's client secret), answers ${code('ping')} and Intercom's HEAD check, ignores topics no selected trigger listens to, starts nothing twice for a notification id it has seen, and answers 500 when ${code('onEvent')} fails so that Intercom retries. ${code('intercom-blocks/node')} adapts it to ${code('node:http')}.`,
+    `The block also starts workflows from Intercom webhooks (${code('intercomBlock.triggers')}). ${code('createWebhookHandler({ clientSecret, triggers, onEvent })')} returns a Fetch-API handler that verifies the ${code('X-Hub-Signature')} (HMAC-SHA1 of the raw body with the app's client secret), answers ${code('ping')} and Intercom's HEAD check, ignores topics no selected trigger listens to, starts nothing twice for a notification id it has seen nor for one older than the time ids are remembered (a possible replay), and answers 500 when ${code('onEvent')} fails so that Intercom retries. ${code('intercom-blocks/node')} adapts it to ${code('node:http')}.`,
     '',
     table(
       ['Trigger', 'Id', 'Intercom topics'],
