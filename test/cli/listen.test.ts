@@ -60,11 +60,11 @@ describe('intercom-blocks listen', () => {
     const sandboxIo = capture()
     const controller = new AbortController()
     const running = main(['sandbox', '--port', '0', '--webhook', url, '--webhook-secret', 'pair'], sandboxIo.io, controller.signal)
-    for (let waited = 0; sandboxIo.lines().length === 0 && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 20))
+    for (let waited = 0; sandboxIo.lines().length === 0 && waited < 500; waited++) await new Promise((resolve) => setTimeout(resolve, 20))
     const sandboxUrl = sandboxIo.lines()[0] as string
     const response = await fetch(`${sandboxUrl}/contacts`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'cli@example.com', role: 'user' }) })
     expect(response.status).toBe(200)
-    for (let waited = 0; cli.lines().length === 0 && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 20))
+    for (let waited = 0; cli.lines().length === 0 && waited < 500; waited++) await new Promise((resolve) => setTimeout(resolve, 20))
     controller.abort()
     expect(await running).toBe(0)
     await stop()
