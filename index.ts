@@ -27,3 +27,14 @@ export type {
   AnthropicToolResult,
   RunToolCallOptions,
 } from './agents/function-calling'
+export { getTrigger, listTriggers, triggers } from './triggers/registry'
+export { verifyWebhookSignature, signWebhookBody } from './triggers/signature'
+export { createWebhookHandler } from './triggers/handler'
+export { createMemorySeenStore } from './triggers/seen'
+export type { MemorySeenStoreOptions } from './triggers/seen'
+export { blockWebhookHandlerOptions } from './blocks/triggers'
+export type { ConversationTriggerOutput } from './triggers/conversations'
+export type { ContactTriggerOutput, ContactTagTriggerOutput, ContactDeletedTriggerOutput } from './triggers/contacts'
+export type { CompanyTriggerOutput } from './triggers/companies'
+export type { TicketTriggerOutput } from './triggers/tickets'
+export type { WebhookTriggerOutput } from './triggers/webhook'

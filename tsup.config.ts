@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup'
 // once, as ESM with declarations; scripts/cjs-entries.mjs then gives each its CommonJS face (the
 // package test checks every "exports" entry through both import and require).
 // The sandbox is a separate entry: it needs node:http, the library does not.
-const entry = { index: 'index.ts', sandbox: 'sandbox/index.ts', mcp: 'agents/mcp-entry.ts' }
+const entry = { index: 'index.ts', sandbox: 'sandbox/index.ts', mcp: 'agents/mcp-entry.ts', node: 'triggers/node.ts' }
 
 export default defineConfig([
   {

@@ -12,6 +12,9 @@
  *    validation costs as the query grows.
  * 4. Sandbox persistence: saving one new contact by appending it to the journal (fsynced),
  *    versus rewriting the whole workspace file atomically (fsynced) as saves used to.
+ * 5. Webhook handler: `createWebhookHandler` (signature, envelope, trigger output validation,
+ *    seen store, onEvent) on a signed conversation notification, versus the bare minimum a
+ *    receiver does (a Request read, Web Crypto HMAC-SHA1 and JSON.parse of the same body).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +23,9 @@ import { openDataFile, saveDataFile } from '../sandbox/persist'
 import { seedData } from '../sandbox/seed'
 import { startSandbox } from '../sandbox'
 import { executeTool } from '../tools/executor'
+import { createWebhookHandler } from '../triggers/handler'
+import { getTrigger } from '../triggers/registry'
+import { signWebhookBody, verifyWebhookSignature } from '../triggers/signature'
 
 const contact = JSON.stringify({ type: 'contact', id: '6762f0dd1bb69f9f2193bb83', email: 'jane@example.com', role: 'user' })
 const list = JSON.stringify({ type: 'list', data: [], total_count: 0, pages: { type: 'pages', page: 1, per_page: 50, total_pages: 0 } })
@@ -85,6 +91,31 @@ async function main(): Promise<void> {
     rounds,
     () => executeTool('intercom_search_contacts', { query: filter }, memoryContext),
     () => executeTool('intercom_search_contacts', { query: wide }, memoryContext),
+  )
+
+  const sample = getTrigger('intercom_conversation_admin_replied')?.sample
+  if (!sample) throw new Error('no sample notification')
+  const hookSecret = 'bench-secret'
+  const handler = createWebhookHandler({ clientSecret: hookSecret, onEvent: () => undefined })
+  let serial = 0
+  // A new notification id per call (a repeated id would be answered as a duplicate).
+  const signedRequest = async () => {
+    const body = JSON.stringify({ ...sample, id: `notif_bench_${serial++}`, created_at: Math.floor(Date.now() / 1000) })
+    return new Request('https://hooks.example/intercom', { method: 'POST', body, headers: { 'X-Hub-Signature': await signWebhookBody(body, hookSecret) } })
+  }
+  await compare(
+    'webhook handler vs verify + parse only (in memory)',
+    rounds,
+    async () => {
+      const request = await signedRequest()
+      const raw = await request.arrayBuffer()
+      if (!(await verifyWebhookSignature(raw, request.headers.get('x-hub-signature'), hookSecret))) throw new Error('bad signature')
+      return JSON.parse(new TextDecoder().decode(raw))
+    },
+    async () => {
+      const response = await handler(await signedRequest())
+      if (response.status !== 200) throw new Error(`handler answered ${response.status}`)
+    },
   )
 
   const sandbox = await startSandbox({ port: 0, rateLimit: { limit: 1_000_000, windowMs: 10_000 } })

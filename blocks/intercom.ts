@@ -18,6 +18,7 @@ import { BlockValueError } from './errors'
 import { deriveOperations, deriveParamFields, operationIdOf, type Operation, type ParamField } from './fields'
 import { INTERCOM_ICON } from './icon'
 import { outputFieldsOf } from './schema'
+import { blockTriggers } from './triggers'
 
 const operations: Operation[] = deriveOperations()
 const operationById = new Map(operations.map((operation) => [operation.id, operation]))
@@ -216,6 +217,7 @@ export const intercomBlock: BlockDefinition = {
   },
   inputs: inputsOf(),
   outputs: outputsOf(),
+  triggers: blockTriggers,
 }
 
 function nonEmptyText(value: unknown): string | undefined {

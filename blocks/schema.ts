@@ -249,7 +249,12 @@ function fieldsOf(shape: Record<string, AnySchema>, depth: number): OutputField[
 
 /** The fields of a tool's output, nested fields included. */
 export function outputFieldsOf(tool: AnyToolDefinition): OutputField[] {
-  const { core } = peel(tool.output as AnySchema)
+  return outputFieldsOfSchema(tool.output as AnySchema)
+}
+
+/** The fields of an output object schema (a tool's or a trigger's), nested fields included. */
+export function outputFieldsOfSchema(schema: AnySchema): OutputField[] {
+  const { core } = peel(schema)
   const def = defOf(core)
   return def.type === 'object' && def.shape ? fieldsOf(def.shape, 0) : []
 }

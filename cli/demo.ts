@@ -29,7 +29,12 @@ function text(value: unknown, ...path: string[]): string {
  * A scripted support workflow, end to end, through `executeTool` only: each step prints what it
  * did and the key values it got back. Returns the outputs of every step, for tests.
  */
-export async function runDemo(context: ToolContext, io: CliIo): Promise<Array<{ step: string; toolId: string; output: Output }>> {
+export async function runDemo(
+  context: ToolContext,
+  io: CliIo,
+  /** `afterStep` runs after each step is printed (the CLI waits there for the triggers it started). */
+  options: { afterStep?: () => Promise<void> } = {},
+): Promise<Array<{ step: string; toolId: string; output: Output }>> {
   const done: Array<{ step: string; toolId: string; output: Output }> = []
   let index = 0
   async function step(title: string, toolId: string, params: Record<string, unknown>, summary: (output: Output) => string): Promise<Output> {
@@ -40,6 +45,7 @@ export async function runDemo(context: ToolContext, io: CliIo): Promise<Array<{ 
     }
     io.stdout(`${String(index).padStart(2)}. ${title.padEnd(36)} ${summary(result.output)}\n`)
     done.push({ step: title, toolId, output: result.output })
+    await options.afterStep?.()
     return result.output
   }
 

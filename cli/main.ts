@@ -12,6 +12,8 @@ import { refuseUnknownFlags } from './flags'
 import { CliUsageError, processIo, type CliIo } from './io'
 import { commandPlayground, PLAYGROUND_PORT } from './playground'
 import { resetSandboxState, sandboxStatePath } from './state'
+import { commandListen, LISTEN_USAGE } from './listen'
+import { startDemoTriggers } from './demo-triggers'
 
 /** The token the embedded sandbox is started with when no real token is given. */
 export const SANDBOX_TOKEN = 'sandbox-token'
@@ -27,11 +29,13 @@ Usage:
                                                    run a tool and print its output as JSON
   intercom-blocks run <tool-id> --help             show the tool's params
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
-                                                   serve the Intercom sandbox until stopped
+                  [--webhook URL --webhook-secret S]  serve the Intercom sandbox until stopped
+                                                   (and send signed webhooks of every change to URL)
   intercom-blocks playground [--port 4020] [--seed N]
                                                    serve a page to build and run Intercom blocks
   intercom-blocks mcp [--http [--port 3000] [--host 127.0.0.1]] [--tools id,...] [--read-only] [--exclude-destructive]
                                                    serve the tools to MCP clients (stdio, or Streamable HTTP at /mcp)
+${LISTEN_USAGE}
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
 token, run starts the embedded sandbox in-process and says so on stderr; its workspace is kept
@@ -182,13 +186,17 @@ async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): 
   refuseUnknownFlags(args, { values: ['port', 'seed', 'data', 'host'] }, 'sandbox', 'option', SEE_USAGE)
   const { values } = guard(() => parseArgs({
     args,
-    options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, webhook: { type: 'string' }, 'webhook-secret': { type: 'string' } },
     allowPositionals: false,
     strict: true,
   }))
   const port = integerFlag('port', values.port, 0, 65535) ?? 4010
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
-  const sandbox = await startSandbox({ port, ...(seed === undefined ? {} : { seed }), ...(values.data ? { data: values.data } : {}), ...(values.host ? { host: values.host } : {}) })
+  if ((values.webhook === undefined) !== (values['webhook-secret'] === undefined)) throw new CliUsageError('--webhook URL and --webhook-secret S go together')
+  if (values.webhook !== undefined && !/^https?:\/\/[^/]/.test(values.webhook)) throw new CliUsageError(`--webhook must be an http or https URL, got ${JSON.stringify(values.webhook)}`)
+  if (values['webhook-secret'] === '') throw new CliUsageError('--webhook-secret is empty')
+  const webhooks = values.webhook === undefined ? {} : { webhooks: [{ url: values.webhook, topics: ['*'], clientSecret: values['webhook-secret'] as string }] }
+  const sandbox = await startSandbox({ port, ...(seed === undefined ? {} : { seed }), ...(values.data ? { data: values.data } : {}), ...(values.host ? { host: values.host } : {}), ...webhooks })
   io.stderr(`Intercom sandbox listening; any bearer token works. Stop with Ctrl-C.\n`)
   io.stdout(`${sandbox.url}\n`)
   await new Promise<void>((resolve) => {
@@ -209,11 +217,12 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
   const { values } = guard(() => parseArgs({ args, options: { seed: { type: 'string' } }, allowPositionals: false, strict: true }))
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
   io.stderr('Starting the embedded Intercom sandbox (the demo never touches a real workspace)...\n')
-  const sandbox = await startSandbox({ port: 0, ...(seed === undefined ? {} : { seed }) })
-  io.stderr(`Sandbox at ${sandbox.url}. Running a support workflow through executeTool:\n`)
+  const triggers = await startDemoTriggers(io)
+  const sandbox = await startSandbox({ port: 0, ...(seed === undefined ? {} : { seed }), webhooks: triggers.webhooks })
+  io.stderr(`Sandbox at ${sandbox.url}, sending signed webhooks to a local trigger endpoint. Running a support workflow through executeTool (⚡ = a trigger its change started):\n`)
   try {
-    const steps = await runDemo({ accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }, io)
-    io.stderr(`Demo finished: ${steps.length} steps, ${new Set(steps.map((step) => step.toolId)).size} different tools.\n`)
+    const steps = await runDemo({ accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }, io, { afterStep: () => sandbox.webhooks.idle() })
+    io.stderr(`Demo finished: ${steps.length} steps, ${new Set(steps.map((step) => step.toolId)).size} different tools, ${triggers.fired.length} trigger events.\n`)
     io.stderr(`Build and run blocks yourself: npx intercom-blocks playground, then open http://127.0.0.1:${PLAYGROUND_PORT}/\n`)
     return 0
   } catch (error) {
@@ -224,6 +233,7 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
     throw error
   } finally {
     await sandbox.close()
+    await triggers.close()
   }
 }
 
@@ -268,6 +278,8 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
         return await commandPlayground(args, io, signal)
       case 'mcp':
         return await (await import('./mcp')).commandMcp(args, io, signal)
+      case 'listen':
+        return await commandListen(args, io, signal)
       case undefined:
       case 'help':
       case '--help':

@@ -21,12 +21,17 @@ import { seedData } from './seed'
 import { createPipeline } from './server'
 import { Store } from './store'
 import type { SandboxData } from './types'
+import { changesSince, snapshot } from './webhooks/changes'
+import { WebhookDispatcher, type WebhookOutbox } from './webhooks/dispatch'
 
 export type { FaultOptions, RateLimitOptions, SandboxOptions } from './options'
 export { DEFAULT_RATE_LIMIT, DEFAULT_SEED, DEFAULT_TOKEN } from './options'
 export { INTERCOM_VERSIONS } from './server'
 export { SEED_COUNTS, SEED_EPOCH, seedData } from './seed'
 export type * from './types'
+export type { WebhookDeliveryOptions, WebhookSubscription } from './webhooks/options'
+export type { WebhookDelivery, WebhookOutbox } from './webhooks/dispatch'
+export { WEBHOOK_USER_AGENT } from './webhooks/dispatch'
 
 /** Read access to the sandbox's workspace, for tests and demos. */
 export interface SandboxState {
@@ -47,6 +52,8 @@ export interface Sandbox {
   /** A token the sandbox accepts: the first of `tokens`, or `sandbox-token`. */
   token: string
   state: SandboxState
+  /** The notifications sent to `webhooks` subscribers and how their delivery went. */
+  webhooks: WebhookOutbox
   /** Stops listening and closes open connections. */
   close(): Promise<void>
 }
@@ -68,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const persisted = dataFile === undefined ? undefined : openDataFile(dataFile, () => seedData(resolved.seed))
   const data = persisted?.raw ?? seedData(resolved.seed)
   const store = new Store(persisted?.tracked ?? data)
+  const webhooks = new WebhookDispatcher(resolved.webhooks, () => store.data.app.id_code)
   let requestCount = 0
   const server = createServer(
     createPipeline({
@@ -78,6 +86,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       onRequest: () => {
         requestCount += 1
       },
+      // One place notifies every change, whichever route made it.
+      ...(webhooks.enabled
+        ? {
+            watch: () => {
+              const before = snapshot(store)
+              return () => webhooks.notify(changesSince(before, store), store.now())
+            },
+          }
+        : {}),
     }),
   )
   server.keepAliveTimeout = 1_000
@@ -93,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve()
     })
   })
+  webhooks.ping()
   const address = server.address() as AddressInfo
   const hostInUrl = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address
 
@@ -111,7 +129,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return requestCount
       },
     },
+    webhooks,
     close() {
+      webhooks.close()
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => {
           persisted?.close()

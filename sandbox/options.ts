@@ -1,4 +1,5 @@
 /** The options of startSandbox, their defaults and their checks. */
+import { resolveWebhooks, type ResolvedWebhooks, type WebhookDeliveryOptions, type WebhookSubscription } from './webhooks/options'
 
 /** Requests allowed per window, as Intercom's `X-RateLimit-*` headers report them. */
 export interface RateLimitOptions {
@@ -48,6 +49,10 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions
   /** Fault injection. Default none. */
   faults?: FaultOptions
+  /** Receivers of signed webhook notifications for every change made through the API. Default none. */
+  webhooks?: WebhookSubscription[]
+  /** Retries (time-scaled), timeouts and delivery faults of the webhooks. */
+  webhookDelivery?: WebhookDeliveryOptions
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 10_000, windowMs: 60_000 }
@@ -65,6 +70,7 @@ export interface ResolvedOptions {
   tokens: string[] | undefined
   rateLimit: RateLimitOptions
   faults: { errorRate: number; errorAfterRate: number; resetAfterRate: number; statuses: number[]; latencyMs: number; seed: number }
+  webhooks: ResolvedWebhooks
 }
 
 function fail(message: string): never {
@@ -113,5 +119,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     tokens: tokens ? [...tokens] : undefined,
     rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs },
     faults: { errorRate, errorAfterRate, resetAfterRate, statuses: [...statuses], latencyMs, seed: faultSeed },
+    webhooks: resolveWebhooks(options.webhooks, options.webhookDelivery, seed),
   }
 }

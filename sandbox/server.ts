@@ -60,6 +60,8 @@ export interface PipelineConfig {
   persist: (() => void) | undefined
   /** Counts requests for the state view. */
   onRequest: () => void
+  /** Called before a request that may change the workspace; the function it returns, after it (webhooks). */
+  watch?: () => () => void
 }
 
 function readBody(request: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
@@ -142,6 +144,8 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
       .then(async (raw) => {
         let reply: Reply
         let reset = false
+        const method = (request.method ?? 'GET').toUpperCase()
+        const watched = method === 'GET' || method === 'HEAD' ? undefined : config.watch?.()
         try {
           if (rate.exceeded) throw new ApiError(429, 'rate_limit_exceeded', limiter.message())
           reply = handle(request, raw)
@@ -167,6 +171,7 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
               ? { status: error.status, body: errorBody([error.entry()], requestId) }
               : { status: 500, body: errorBody([{ code: 'server_error', message: `Sandbox error: ${(error as Error).message}` }], requestId) }
         }
+        watched?.()
         if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs)
         if (response.destroyed) return
         if (reset) {

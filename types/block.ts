@@ -129,6 +129,44 @@ export interface BlockToolConfig {
   }
 }
 
+/** Makes a trigger field depend on the chosen trigger. */
+export interface TriggerCondition {
+  field: 'triggerId'
+  /** The trigger ids for which the condition holds. */
+  value: string[]
+}
+
+/** One field a workflow fills when it starts from one of the block's triggers. */
+export interface BlockTriggerField extends Omit<SubBlock, 'condition' | 'required' | 'param' | 'valueKind' | 'idOf'> {
+  /** Shown only for these triggers; absent means for every trigger. */
+  condition?: TriggerCondition
+  /** Required always (`true`) or for the listed triggers. */
+  required?: boolean | TriggerCondition
+}
+
+/** One trigger the block offers ("start when ..."), derived from the trigger registry. */
+export interface BlockTriggerOption {
+  id: string
+  name: string
+  description: string
+  /** The Intercom topics it listens to; empty when the workflow chooses them (`configurableTopics`). */
+  topics: string[]
+  configurableTopics: boolean
+  /** What a workflow started by it receives. */
+  outputs: Record<string, BlockPort>
+}
+
+/** The block's triggers: the events a workflow can start from, and the fields they take. */
+export interface BlockTriggers {
+  enabled: boolean
+  /** Every trigger id the block offers. */
+  available: string[]
+  /** The fields of the block used as a trigger: the trigger, the client secret, the catch-all's topics. */
+  subBlocks: BlockTriggerField[]
+  /** Each trigger, by id. */
+  options: Record<string, BlockTriggerOption>
+}
+
 /** A block in the format visual workflow engines use: pure data plus two mapping functions. */
 export interface BlockDefinition {
   type: string
@@ -144,6 +182,8 @@ export interface BlockDefinition {
   tools: BlockToolConfig
   inputs: Record<string, BlockPort>
   outputs: Record<string, BlockPort>
+  /** The events a workflow can start from on this block (see `blockWebhookHandlerOptions`). */
+  triggers?: BlockTriggers
 }
 
 /** Where a block run gets what the values do not hold: the credential, region, transport. */

@@ -1,2 +1,3 @@
 export type * from './tool'
 export type * from './block'
+export type * from './trigger'

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { intercomBlock, listTools, toolJsonSchema } from '../../index'
-import { exampleParams, renderDocs, toolDocPath } from '../../scripts/docs'
+import { intercomBlock, listTools, listTriggers, toolJsonSchema } from '../../index'
+import { exampleParams, renderDocs, toolDocPath, triggerDocPath } from '../../scripts/docs'
 import { hasSeed, repoRoot, seedToolsPath, SKIP_SEED } from '../helpers/openapi'
 
 const docsDir = join(repoRoot, 'docs')
@@ -71,8 +71,8 @@ describe('docs/', () => {
     expect(markdownFiles(docsDir).sort(), 'docs/ holds pages of tools that no longer exist: run npm run docs').toEqual(Object.keys(rendered).sort())
   })
 
-  it('has a README and one page per tool', () => {
-    expect(Object.keys(rendered).sort()).toEqual(['README.md', 'agents.md', ...tools.map((tool) => toolDocPath(tool.id))].sort())
+  it('has a README, the agents page and one page per tool and per trigger', () => {
+    expect(Object.keys(rendered).sort()).toEqual(['README.md', 'agents.md', ...tools.map((tool) => toolDocPath(tool.id)), ...listTriggers().map((trigger) => triggerDocPath(trigger.id))].sort())
   })
 })
 

@@ -1,0 +1,156 @@
+/**
+ * The sandbox's webhooks as a receiver sees them on the wire: Intercom's envelope and headers,
+ * the signature (checked here with node:crypto, independently of the package's verifier),
+ * retries with the same id, giving up, 429 throttling, topic filtering and option checks.
+ */
+import { createHmac } from 'node:crypto'
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startSandbox, WEBHOOK_USER_AGENT, type Sandbox, type SandboxOptions } from './index'
+
+interface Received {
+  headers: IncomingHttpHeaders
+  body: string
+  json: any // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const open: Array<{ close(): unknown }> = []
+afterEach(async () => {
+  for (const thing of open.splice(0)) await thing.close()
+})
+
+/** A receiver answering each request with the next status of `statuses` (then 200). */
+async function receiver(statuses: number[] = []): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = []
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      received.push({ headers: request.headers, body, json: JSON.parse(body) })
+      const status = statuses.shift() ?? 200
+      response.writeHead(status, status === 429 ? { 'Retry-After': '0' } : {})
+      response.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) })
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received }
+}
+
+async function sandboxWith(options: SandboxOptions): Promise<Sandbox> {
+  const sandbox = await startSandbox({ port: 0, ...options })
+  open.unshift(sandbox)
+  return sandbox
+}
+
+async function createContact(sandbox: Sandbox, email: string): Promise<string> {
+  const response = await fetch(`${sandbox.url}/contacts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, role: 'user' }),
+  })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { id: string }).id
+}
+
+const secret = 'wire-secret'
+
+describe('sandbox webhooks on the wire', () => {
+  it('sends a signed ping on start, then each change with Intercom envelope and headers', async () => {
+    const hook = await receiver()
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['contact.user.created'], clientSecret: secret }] })
+    const contactId = await createContact(sandbox, 'wire@example.com')
+    await sandbox.webhooks.idle()
+    expect(hook.received.map((entry) => entry.json.topic)).toEqual(['ping', 'contact.user.created'])
+    const [ping, created] = hook.received as [Received, Received]
+    expect(ping.json).toMatchObject({ type: 'notification_event', id: null, delivery_status: null, self: null, data: { item: { type: 'ping' } } })
+    for (const { headers, body } of hook.received) {
+      expect(headers['x-hub-signature']).toBe(`sha1=${createHmac('sha1', secret).update(body).digest('hex')}`)
+      expect(headers['content-type']).toBe('application/json')
+      expect(headers['user-agent']).toBe(WEBHOOK_USER_AGENT)
+    }
+    expect(created.json).toMatchObject({
+      type: 'notification_event',
+      app_id: sandbox.state.snapshot().app.id_code,
+      topic: 'contact.user.created',
+      delivery_status: 'pending',
+      delivery_attempts: 1,
+      delivered_at: 0,
+      links: {},
+      self: null,
+      data: { type: 'notification_event_data', item: { type: 'contact', id: contactId, email: 'wire@example.com' } },
+    })
+    expect(created.json.id).toMatch(/^notif_[0-9a-f-]{36}$/)
+    expect(created.json.first_sent_at).toBe(created.json.created_at)
+    // Contact webhooks carry ISO-8601 times, as Intercom's do.
+    expect(created.json.data.item.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+
+  it('sends only the subscribed topics, and nothing for reads or refused requests', async () => {
+    const hook = await receiver()
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['company.created'], clientSecret: secret }], webhookDelivery: { ping: false } })
+    await createContact(sandbox, 'quiet@example.com')
+    await fetch(`${sandbox.url}/contacts`, { headers: { Authorization: `Bearer ${sandbox.token}` } })
+    await fetch(`${sandbox.url}/contacts`, { method: 'POST', headers: { Authorization: `Bearer ${sandbox.token}` }, body: '{"role":"nobody"}' })
+    await sandbox.webhooks.idle()
+    expect(hook.received).toEqual([])
+    expect(sandbox.webhooks.deliveries).toEqual([])
+  })
+
+  it('retries a failed delivery with the same id and a growing delivery_attempts, and gives up after 6 attempts', async () => {
+    const hook = await receiver([500, 503, 200])
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false, timeScale: 0.0001 } })
+    await createContact(sandbox, 'retry@example.com')
+    await sandbox.webhooks.idle()
+    expect(hook.received.map((entry) => entry.json.delivery_attempts)).toEqual([1, 2, 3])
+    expect(new Set(hook.received.map((entry) => entry.json.id)).size).toBe(1)
+    expect(sandbox.webhooks.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3, statuses: [500, 503, 200] })
+
+    const down = await receiver([500, 500, 500, 500, 500, 500, 500])
+    const failing = await sandboxWith({ webhooks: [{ url: down.url, topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false, timeScale: 0.0001 } })
+    await createContact(failing, 'lost@example.com')
+    await failing.webhooks.idle()
+    expect(down.received).toHaveLength(6)
+    expect(failing.webhooks.deliveries[0]).toMatchObject({ state: 'failed', attempts: 6 })
+  })
+
+  it('retries after a 429 and after a connection refused', async () => {
+    const hook = await receiver([429])
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false, timeScale: 0.0001 } })
+    await createContact(sandbox, 'throttled@example.com')
+    await sandbox.webhooks.idle()
+    expect(sandbox.webhooks.deliveries[0]).toMatchObject({ state: 'delivered', statuses: [429, 200] })
+
+    const refused = await sandboxWith({ webhooks: [{ url: 'http://127.0.0.1:1/none', topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false, timeScale: 0.00001 } })
+    await createContact(refused, 'nobody@example.com')
+    await refused.webhooks.idle()
+    expect(refused.webhooks.deliveries[0]).toMatchObject({ state: 'failed', attempts: 6, statuses: [0, 0, 0, 0, 0, 0] })
+  })
+
+  it('duplicates and delays notifications by seed, the same way on every run', async () => {
+    const runOnce = async () => {
+      const hook = await receiver()
+      const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false, duplicateRate: 0.5, reorderRate: 0.5, reorderDelayMs: 5, seed: 9 } })
+      for (let index = 0; index < 6; index++) await createContact(sandbox, `dup${index}@example.com`)
+      await sandbox.webhooks.idle()
+      const deliveries = sandbox.webhooks.deliveries
+      expect(hook.received).toHaveLength(deliveries.length + deliveries.filter((delivery) => delivery.duplicated).length)
+      return deliveries.map((delivery) => `${delivery.duplicated}/${delivery.delayed}`)
+    }
+    const first = await runOnce()
+    expect(first.some((entry) => entry.startsWith('true'))).toBe(true)
+    expect(first.some((entry) => entry.endsWith('true'))).toBe(true)
+    expect(await runOnce()).toEqual(first)
+  })
+
+  it('refuses bad webhook options, naming the field', async () => {
+    const bad = (options: SandboxOptions) => startSandbox({ port: 0, ...options })
+    await expect(bad({ webhooks: [{ url: 'ftp://x', topics: ['*'], clientSecret: 's' }] })).rejects.toThrow(/webhooks\[0\]\.url/)
+    await expect(bad({ webhooks: [{ url: 'http://x', topics: [], clientSecret: 's' }] })).rejects.toThrow(/webhooks\[0\]\.topics/)
+    await expect(bad({ webhooks: [{ url: 'http://x', topics: ['*'], clientSecret: '' }] })).rejects.toThrow(/webhooks\[0\]\.clientSecret/)
+    await expect(bad({ webhookDelivery: { duplicateRate: 2 } })).rejects.toThrow(/duplicateRate/)
+    await expect(bad({ webhookDelivery: { timeScale: -1 } })).rejects.toThrow(/timeScale/)
+  })
+})
