@@ -123,7 +123,7 @@ export function isRequiredFor(field: SubBlock, operationId: string): boolean {
   return requiredFor(field, operationId)
 }
 
-/** The fields an operation shows, in the tool's param order. */
+/** The fields an operation shows, in the block's field order. */
 export function fieldsOfOperation(operationId: string): ParamField[] {
   return blockParamFields().filter((entry) => entry.field.condition?.value.includes(operationId))
 }
