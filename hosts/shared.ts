@@ -1,5 +1,5 @@
-import type { AnyToolDefinition, BlockRunContext, Region, SubBlock, ToolContext, ToolError, ToolResult } from '../types'
-import { blockOperations, blockParamFields } from '../blocks/intercom'
+import type { AnyToolDefinition, BlockRunContext, OptionsLoader, Region, SubBlock, ToolContext, ToolError, ToolResult } from '../types'
+import { blockOperations, blockParamFields, loadFieldOptions, type LoadedOptions } from '../blocks/intercom'
 import type { Operation, ParamField } from '../blocks/fields'
 import { RESOURCE_GROUPS } from '../blocks/resources'
 import { paramsOf, type ParamInfo } from '../blocks/schema'
@@ -131,4 +131,16 @@ export function fieldsOfOperation(operationId: string): ParamField[] {
 /** The params of a tool, as the block reads them (kind, requirement, description, default). */
 export function toolParams(tool: AnyToolDefinition): ParamInfo[] {
   return paramsOf(tool)
+}
+
+/** A field whose dropdown `loader` fills, e.g. the first admin id field for the admins loader. */
+function fieldOfLoader(loader: OptionsLoader): string | undefined {
+  return blockParamFields().find((entry) => entry.field.optionsLoader?.tool === loader.tool && entry.field.optionsLoader.list === loader.list)?.field.id
+}
+
+/** The options an options loader gives with a connection's context (the block's own loading). */
+export async function loadOptionsOf(loader: OptionsLoader, context: ToolContext): Promise<LoadedOptions> {
+  const fieldId = fieldOfLoader(loader)
+  if (fieldId === undefined) return { success: false, error: { code: 'validation_error', message: `no field loads ${loader.tool}`, retryable: false } }
+  return loadFieldOptions(fieldId, {}, context)
 }

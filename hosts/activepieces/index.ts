@@ -17,7 +17,7 @@ import { INTERCOM_ICON } from '../../blocks/icon'
 import type { ParamInfo } from '../../blocks/schema'
 import { executeTool } from '../../tools/executor'
 import { listTools } from '../../tools/registry'
-import { CREDENTIAL_DESCRIPTIONS, IntercomToolError, REGION_CHOICES, contextOfCredential, errorText, fieldsOfOperation, toolParams } from '../shared'
+import { CREDENTIAL_DESCRIPTIONS, IntercomToolError, REGION_CHOICES, contextOfCredential, errorText, fieldsOfOperation, loadOptionsOf, toolParams } from '../shared'
 import { operationIdOf, titleOf } from '../../blocks/fields'
 
 export { IntercomToolError } from '../shared'
@@ -57,18 +57,9 @@ export function contextOfAuth(auth: unknown): ToolContext {
 
 async function loadOptions(loader: OptionsLoader, auth: unknown) {
   if (!auth) return { disabled: true, placeholder: 'Connect an Intercom account first', options: [] }
-  const result = await executeTool(loader.tool, {}, contextOfAuth(auth))
-  if (!result.success) return { disabled: true, placeholder: errorText(result.error), options: [] }
-  const items = result.output[loader.list]
-  const options = (Array.isArray(items) ? items : [])
-    .filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object')
-    .filter((item) => typeof item[loader.value] === 'string' || typeof item[loader.value] === 'number')
-    .map((item) => {
-      const value = String(item[loader.value])
-      const label = item[loader.label]
-      return { label: typeof label === 'string' && label !== '' ? label : value, value }
-    })
-  return { disabled: false, options }
+  const loaded = await loadOptionsOf(loader, contextOfAuth(auth))
+  if (!loaded.success) return { disabled: true, placeholder: errorText(loaded.error), options: [] }
+  return { disabled: false, options: loaded.options.map((option) => ({ label: option.label, value: option.id })) }
 }
 
 /** The prop of one param, from its schema (and, for ids of admins and tags, the block's loader). */

@@ -21,6 +21,7 @@ import {
   fieldsOfOperation,
   hostResources,
   isRequiredFor,
+  loadOptionsOf,
 } from '../shared'
 
 export { n8nPackageFiles, N8N_LOADED_FILES, N8N_PACKAGE_DIR } from './package'
@@ -193,19 +194,9 @@ function loadersByMethod(): Map<string, OptionsLoader> {
 }
 
 async function loadOptions(this: N8nLoadOptionsContext, loader: OptionsLoader) {
-  const context = credentialOf(await this.getCredentials(N8N_CREDENTIAL_NAME))
-  const result = await executeTool(loader.tool, {}, context)
-  if (!result.success) throw new Error(errorText(result.error))
-  const items = result.output[loader.list]
-  if (!Array.isArray(items)) throw new Error(`${loader.tool} returned no ${loader.list} list`)
-  return items
-    .filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object')
-    .filter((item) => typeof item[loader.value] === 'string' || typeof item[loader.value] === 'number')
-    .map((item) => {
-      const value = String(item[loader.value])
-      const label = item[loader.label]
-      return { name: typeof label === 'string' && label !== '' ? label : value, value }
-    })
+  const loaded = await loadOptionsOf(loader, credentialOf(await this.getCredentials(N8N_CREDENTIAL_NAME)))
+  if (!loaded.success) throw new Error(errorText(loaded.error))
+  return loaded.options.map((option) => ({ name: option.label, value: option.id }))
 }
 
 /** The values of one item as the block reads them: the operation, its required fields, its additional fields. */
