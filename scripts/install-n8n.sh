@@ -6,7 +6,8 @@
 # xlsx tarball outside the registry) and without install scripts; sqlite3 is then built from source.
 set -euo pipefail
 version=1.123.0
-home="${N8N_HOME:-$HOME/.cache/intercom-blocks/n8n-$version}"
+user_home="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+home="${N8N_HOME:-$user_home/.cache/intercom-blocks/n8n-$version}"
 if [ -f "$home/.installed" ] && [ -x "$home/node_modules/.bin/n8n" ]; then
   echo "n8n $version: cached in $home"
   exit 0

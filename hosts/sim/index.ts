@@ -115,7 +115,7 @@ function subBlockOf<E>(field: SubBlock, options: SimAdapterOptions<E>, rarelyNee
   if (field.placeholder !== undefined) out.placeholder = field.placeholder
   if (field.password) out.password = true
   if (field.options) out.options = simOptions(field.options)
-  if (field.optionsLoader) Object.assign(out, loaderOf(options))
+  if (field.optionsLoader) Object.assign(out, loaderOf(options), { dependsOn: [...CREDENTIAL_FIELDS] })
   if (field.language) out.language = field.language
   const defaultValue = simScalar(field.defaultValue)
   if (defaultValue !== undefined) out.defaultValue = defaultValue

@@ -42,6 +42,8 @@ export interface SimSubBlock {
   options?: SimOption[]
   fetchOptions?: (blockId: string, subBlockId: string) => Promise<Array<{ label: string; id: string }>>
   fetchOptionById?: (blockId: string, subBlockId: string, optionId: string) => Promise<{ label: string; id: string } | null>
+  /** Loaded options are fetched again when these change (the credential). */
+  dependsOn?: string[]
   defaultValue?: string | number | boolean
   placeholder?: string
   password?: boolean

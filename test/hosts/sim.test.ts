@@ -149,6 +149,7 @@ describe('Sim block on the sandbox, run as Sim runs it', () => {
     const config = simBlock({ ...onSandbox(), readValue: (blockId, subBlockId) => values[blockId]?.[subBlockId] })
     const adminField = subBlock(config, 'admin_id')
     expect(adminField.type).toBe('combobox')
+    expect(adminField.dependsOn).toEqual(['accessToken', 'region'])
     const options = await adminField.fetchOptions?.('block1', 'admin_id')
     const admins = sandbox.state.snapshot().admins
     expect(options?.map((option) => option.id).sort()).toEqual(admins.map((admin) => admin.id).sort())
