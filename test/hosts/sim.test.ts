@@ -3,7 +3,7 @@ import { BlockValueError, clearAdminCache, intercomBlock, listTools } from '../.
 import { INTERCOM_ICON } from '../../blocks/icon'
 import { simBlock, simTools } from '../../hosts/sim'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import type { BlockConfig, ToolConfig } from './sim-contract'
+import type { BlockConfig, ToolConfig, ToolResponse } from './sim-contract'
 import { runSimBlock, runSimWorkflow } from './sim-harness'
 
 interface Element {
@@ -16,6 +16,11 @@ const createElement = (type: string, props: Record<string, unknown> | null, ...c
 // Compile time: what the adapter returns is assignable to Sim's contract as SIM.md states it.
 const block: BlockConfig = simBlock({ createElement })
 const tools: Record<string, ToolConfig> = simTools({ createElement })
+// ...and the contract has teeth: Sim has no 'any' input type, and a tool's error is a string.
+// @ts-expect-error an input of type 'any'
+export const anyInput: BlockConfig['inputs'][string] = { type: 'any' }
+// @ts-expect-error an error that is not a string
+export const objectError: ToolResponse = { success: false, output: {}, error: { code: 'not_found' } }
 
 let sandbox: Sandbox
 beforeAll(async () => {
