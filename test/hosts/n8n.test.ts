@@ -31,6 +31,32 @@ if (!installed && process.env.CI) {
 const NODE_TYPE = 'CUSTOM.intercomBlocks'
 const CREDENTIAL = { id: 'IcbSandboxCred01', name: 'Intercom sandbox' }
 const WORKFLOW_ID = 'IcbN8nWorkflow01'
+const FAILING_ID = 'IcbN8nWorkflow02'
+
+/** A workflow whose Intercom step fails: reading a contact that does not exist. */
+function failingWorkflow() {
+  return {
+    id: FAILING_ID,
+    name: 'Read a missing contact',
+    active: false,
+    versionId: randomUUID(),
+    nodes: [
+      { id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+      {
+        id: randomUUID(),
+        name: 'Get contact',
+        type: NODE_TYPE,
+        typeVersion: 1,
+        position: [200, 0],
+        parameters: { resource: 'contacts', operation: 'get_contact', contactId: 'no-such-contact' },
+        credentials: { intercomBlocksApi: CREDENTIAL },
+      },
+    ],
+    connections: { Start: { main: [[{ node: 'Get contact', type: 'main', index: 0 }]] } },
+    settings: {},
+    pinData: {},
+  }
+}
 
 function workflow() {
   const credentials = { intercomBlocksApi: CREDENTIAL }
@@ -99,7 +125,7 @@ describe.skipIf(!installed)(`n8n node in real n8n ${N8N_VERSION}${installed ? ''
         { ...CREDENTIAL, type: 'intercomBlocksApi', data: { accessToken: sandbox.token, region: 'us', baseUrl: sandbox.url } },
       ]),
     )
-    writeFileSync(join(folder, 'workflow.json'), JSON.stringify(workflow()))
+    writeFileSync(join(folder, 'workflow.json'), JSON.stringify([workflow(), failingWorkflow()]))
     await n8n('import:credentials', `--input=${join(folder, 'credentials.json')}`)
     await n8n('import:workflow', `--input=${join(folder, 'workflow.json')}`)
   }, 600_000)
@@ -129,5 +155,16 @@ describe.skipIf(!installed)(`n8n node in real n8n ${N8N_VERSION}${installed ? ''
     expect(stored?.email).toBe('n8n-host@example.com')
     expect(stored?.tag_ids).toContain(tag?.id)
     expect(stdout).not.toContain(sandbox.token)
+  }, 300_000)
+
+  it('fails a step with the Intercom error code, and never prints the token', async () => {
+    const failed = await n8n('execute', `--id=${FAILING_ID}`, '--rawOutput').then(
+      () => undefined,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    )
+    expect(failed, 'n8n execute exits non-zero').toBeDefined()
+    const output = `${failed?.stdout ?? ''}${failed?.stderr ?? ''}`
+    expect(output).toMatch(/\[not_found\] [^\n]*status 404/)
+    expect(output).not.toContain(sandbox.token)
   }, 300_000)
 })
