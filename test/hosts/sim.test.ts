@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BlockValueError, clearAdminCache, intercomBlock, listTools } from '../../index'
+import { INTERCOM_ICON } from '../../blocks/icon'
+import { simBlock, simTools } from '../../hosts/sim'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import type { BlockConfig, ToolConfig, ToolResponse } from './sim-contract'
+import { runSimBlock, runSimWorkflow } from './sim-harness'
+
+interface Element {
+  type: string
+  props: Record<string, unknown> | null
+  children: unknown[]
+}
+const createElement = (type: string, props: Record<string, unknown> | null, ...children: unknown[]): Element => ({ type, props, children })
+
+// Compile time: what the adapter returns is assignable to Sim's contract as SIM.md states it.
+const block: BlockConfig = simBlock({ createElement })
+const tools: Record<string, ToolConfig> = simTools({ createElement })
+// ...and the contract has teeth: Sim has no 'any' input type, and a tool's error is a string.
+// @ts-expect-error an input of type 'any'
+export const anyInput: BlockConfig['inputs'][string] = { type: 'any' }
+// @ts-expect-error an error that is not a string
+export const objectError: ToolResponse = { success: false, output: {}, error: { code: 'not_found' } }
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 17, tokens: ['sim-host-token'] })
+  clearAdminCache()
+})
+afterAll(async () => {
+  await sandbox?.close()
+})
+
+const onSandbox = () => ({ createElement, context: { baseUrl: sandbox.url, maxRetries: 0 } })
+const subBlock = (config: BlockConfig, id: string) => {
+  const found = config.subBlocks.find((entry) => entry.id === id)
+  if (!found) throw new Error(`no sub-block ${id}`)
+  return found
+}
+
+describe('Sim block: derived from the block and the registry', () => {
+  it('offers every tool of the registry, each as a ToolConfig', () => {
+    expect(block.tools.access).toEqual(listTools().map((tool) => tool.id))
+    expect(Object.keys(tools).sort()).toEqual(listTools().map((tool) => tool.id).sort())
+    for (const tool of listTools()) {
+      const config = tools[tool.id]
+      expect(config?.name).toBe(tool.name)
+      expect(typeof config?.directExecution).toBe('function')
+      const shape = Object.keys(tool.params.shape)
+      for (const name of shape) expect(config?.params[name]?.visibility, `${tool.id}.${name}`).toBe('user-or-llm')
+      expect(config?.params.accessToken).toMatchObject({ type: 'string', required: true, visibility: 'user-only' })
+      expect(Object.keys(config?.params ?? {}).sort()).toEqual([...shape, 'accessToken', 'region'].sort())
+    }
+  })
+
+  it('says what Sim needs to list and authenticate it', () => {
+    expect(block).toMatchObject({ category: 'tools', authMode: 'api_key', integrationType: 'customer-support', type: 'intercom' })
+    expect(block.tags).toContain('customer-support')
+    expect(block.bestPractices).toMatch(/List admins/)
+    expect(block.subBlocks.map((entry) => entry.id)).toEqual(intercomBlock.subBlocks.map((entry) => entry.id))
+    expect(subBlock(block, 'accessToken')).toMatchObject({ paramVisibility: 'user-only', password: true, required: true })
+    expect(subBlock(block, 'email').paramVisibility).toBe('user-or-llm')
+  })
+
+  it('folds away fields that are optional tuning of reads, keeps the data of writes in view', () => {
+    expect(subBlock(block, 'per_page').mode).toBe('advanced')
+    expect(subBlock(block, 'starting_after').mode).toBe('advanced')
+    expect(subBlock(block, 'email').mode).toBeUndefined()
+    expect(subBlock(block, 'contactId').mode).toBeUndefined()
+    expect(subBlock(block, 'body').mode).toBeUndefined()
+  })
+
+  it('draws the icon with the host createElement', () => {
+    const icon = block.icon({ className: 'h-5 w-5' }) as Element
+    expect(icon.type).toBe('svg')
+    expect(icon.props).toMatchObject({ className: 'h-5 w-5', viewBox: '0 0 24 24', strokeWidth: '1.8', 'aria-hidden': 'true' })
+    expect(icon.children).toHaveLength(INTERCOM_ICON.match(/<path\b/g)?.length ?? -1)
+    expect((icon.children[0] as Element).type).toBe('path')
+  })
+
+  it('keeps each output condition and never declares an input type Sim lacks', () => {
+    for (const input of Object.values(block.inputs)) expect(['string', 'number', 'boolean', 'json', 'array', 'file']).toContain(input.type)
+    const contact = block.outputs.contact
+    expect(typeof contact === 'object' && contact.condition?.field).toBe('operation')
+  })
+
+  it('refuses a value it cannot read, naming the field, before any tool runs', () => {
+    expect(() => block.tools.config?.params?.({ operation: 'list_contacts', per_page: 'many' })).toThrow(BlockValueError)
+    expect(() => block.tools.config?.params?.({ operation: 'list_contacts', per_page: 'many' })).toThrow(/per_page/)
+  })
+})
+
+describe('Sim block on the sandbox, run as Sim runs it', () => {
+  it('creates a contact and tags it, passing outputs on by reference', async () => {
+    const config = simBlock(onSandbox())
+    const runs = await runSimWorkflow(config, simTools(onSandbox()), [
+      { name: 'contact', values: { operation: 'create_contact', role: 'user', email: 'sim-host@example.com', name: 'Sim Host', accessToken: sandbox.token } },
+      { name: 'tag', values: { operation: 'create_tag', name: 'From Sim', accessToken: sandbox.token } },
+      { name: 'tagged', values: { operation: 'tag_contact', contactId: '<contact.contact.id>', tagId: '<tag.id>', accessToken: sandbox.token } },
+    ])
+    expect(runs.map((run) => [run.toolId, run.response.success, run.response.error])).toEqual([
+      ['intercom_create_contact', true, undefined],
+      ['intercom_create_tag', true, undefined],
+      ['intercom_tag_contact', true, undefined],
+    ])
+    const contactId = (runs[0]?.response.output.contact as { id: string }).id
+    const tagId = runs[1]?.response.output.id
+    expect(runs[2]?.response.output).toMatchObject({ id: tagId, name: 'From Sim' })
+    const stored = sandbox.state.snapshot().contacts.find((contact) => contact.id === contactId)
+    expect(stored?.email).toBe('sim-host@example.com')
+    expect(stored?.tag_ids).toContain(tagId)
+  })
+
+  it('runs through request + transformResponse too, when a host ignores directExecution', async () => {
+    const withoutDirect = Object.fromEntries(
+      Object.entries(simTools(onSandbox())).map(([id, config]) => {
+        const { directExecution: _unused, ...rest } = config
+        return [id, rest]
+      }),
+    )
+    const { toolId, response } = await runSimBlock(simBlock(onSandbox()), withoutDirect, {
+      operation: 'list_contacts',
+      per_page: '2',
+      accessToken: sandbox.token,
+    })
+    expect(toolId).toBe('intercom_list_contacts')
+    expect(response.success).toBe(true)
+    expect(response.output.contacts).toHaveLength(2)
+  })
+
+  it('turns an Intercom error into a string with the code, keeps the structured error, never shows the token', async () => {
+    const { response } = await runSimBlock(simBlock(onSandbox()), simTools(onSandbox()), {
+      operation: 'get_contact',
+      contactId: 'no-such-contact',
+      accessToken: sandbox.token,
+    })
+    expect(response.success).toBe(false)
+    expect(response.error).toMatch(/^\[not_found\] /)
+    expect(response.output.error).toMatchObject({ code: 'not_found', status: 404 })
+    expect(JSON.stringify(response)).not.toContain(sandbox.token)
+  })
+
+  it('reports a wrong token as unauthorized', async () => {
+    const { response } = await runSimBlock(simBlock(onSandbox()), simTools(onSandbox()), {
+      operation: 'list_admins',
+      accessToken: 'not-a-token-of-this-workspace',
+    })
+    expect(response.error).toMatch(/^\[unauthorized\] /)
+    expect(JSON.stringify(response)).not.toContain('not-a-token-of-this-workspace')
+  })
+
+  it('loads dropdown options from Intercom with the credential of the block being edited', async () => {
+    const values: Record<string, Record<string, unknown>> = { block1: { accessToken: sandbox.token } }
+    const config = simBlock({ ...onSandbox(), readValue: (blockId, subBlockId) => values[blockId]?.[subBlockId] })
+    const adminField = subBlock(config, 'admin_id')
+    expect(adminField.type).toBe('combobox')
+    expect(adminField.dependsOn).toEqual(['accessToken', 'region'])
+    const options = await adminField.fetchOptions?.('block1', 'admin_id')
+    const admins = sandbox.state.snapshot().admins
+    expect(options?.map((option) => option.id).sort()).toEqual(admins.map((admin) => admin.id).sort())
+    const first = admins[0]
+    expect(await adminField.fetchOptionById?.('block1', 'admin_id', first?.id ?? '')).toEqual({ id: first?.id, label: first?.name })
+    await expect(adminField.fetchOptions?.('block2', 'admin_id')).rejects.toThrow(/\[validation_error\] accessToken/)
+  })
+})
