@@ -71,6 +71,14 @@ export function clearAdminCache(): void {
   meCache.clear()
 }
 
+/** Adds the tool's declared advice to an error from Intercom that it matches. */
+function withHints(tool: AnyToolDefinition, error: ToolError): ToolError {
+  if (!tool.errorHints || error.status === undefined) return error
+  const text = `${error.code} ${error.message}`
+  const hint = tool.errorHints.find((entry) => entry.match.test(text))
+  return hint ? { ...error, message: `${error.message} ${hint.hint}` } : error
+}
+
 function unknownTool(toolId: unknown): ToolError {
   const ids = listTools().map((tool) => tool.id)
   const id = String(toolId)
@@ -125,7 +133,7 @@ export async function executeTool(
     if (tool.followUp) output = await tool.followUp(output, values, api)
     return { success: true, output }
   } catch (error) {
-    if (error instanceof ToolFailure) return { success: false, error: redactError(error.error, token) }
+    if (error instanceof ToolFailure) return { success: false, error: redactError(withHints(tool, error.error), token) }
     const message = error instanceof Error ? error.message : String(error)
     return { success: false, error: redactError({ code: 'internal_error', message, retryable: false }, token) }
   }

@@ -201,6 +201,16 @@ export interface ToolDefinition<
   /** Documents the output; tests check every transform against it. */
   output: z.ZodType<O>
   annotations: ToolAnnotations
+  /**
+   * Advice added to Intercom's error message when it matches (code and message are tested),
+   * e.g. what to do when a scroll is already open.
+   */
+  errorHints?: ReadonlyArray<{ match: RegExp; hint: string }>
+  /**
+   * What `paginate` cannot read from the params and output schemas: the largest page Intercom
+   * allows when the `per_page` schema has no maximum.
+   */
+  pagination?: { maxPerPage?: number }
 }
 
 /** Any tool, as the registry holds it. */
