@@ -20,4 +20,5 @@ export const companiesSamples: Samples = {
   ],
   intercom_get_company: [{ companyId: '6762f07f1bb69f9f2193baf5' }],
   intercom_list_companies: [{}, { page: 2, per_page: 15 }, { page: 1, per_page: 50, order: 'asc' }],
+  intercom_scroll_companies: [{}, { scroll_param: '25b649f7-4d33-4ef6-88f5-60e5b8244309' }],
 }
