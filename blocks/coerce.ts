@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEY_MESSAGE, forbiddenKeyPath } from '../tools/params'
 import { BlockValueError } from './errors'
 import type { ParamField } from './fields'
 
@@ -57,11 +58,18 @@ export function coerceValue({ field, enumValues }: ParamField, value: unknown): 
     }
     case 'json': {
       if (typeof value !== 'string') return value
+      let parsed: unknown
       try {
-        return JSON.parse(value)
+        parsed = JSON.parse(value)
       } catch (error) {
         return fail(`is not valid JSON (${(error as Error).message})`)
       }
+      const forbidden = forbiddenKeyPath(parsed)
+      if (forbidden) {
+        const where = forbidden.length > 1 ? ` (at ${forbidden.slice(0, -1).map(String).join('.')})` : ''
+        return fail(`${FORBIDDEN_KEY_MESSAGE}${where}`)
+      }
+      return parsed
     }
     case 'text':
       return typeof value === 'number' && Number.isFinite(value) ? String(value) : value

@@ -1,5 +1,6 @@
 import { BlockValueError } from '../blocks/errors'
 import { coerceParamText } from '../blocks/intercom'
+import { FORBIDDEN_KEY_MESSAGE, forbiddenKeyPath } from '../tools/params'
 import type { AnyToolDefinition } from '../types'
 import { CliUsageError } from './io'
 
@@ -19,6 +20,11 @@ export function cliParams(tool: AnyToolDefinition, flags: Record<string, string 
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new CliUsageError('--params must be a JSON object of named params, e.g. --params \'{"per_page": 5}\'')
+    }
+    const forbidden = forbiddenKeyPath(parsed)
+    if (forbidden) {
+      const where = forbidden.length > 1 ? ` at ${forbidden.slice(0, -1).map(String).join('.')}` : ''
+      throw new CliUsageError(`--params ${FORBIDDEN_KEY_MESSAGE}${where}`)
     }
     params = { ...(parsed as Record<string, unknown>) }
   }

@@ -1,24 +1,42 @@
 import type { z } from 'zod'
 import type { AnyToolDefinition, ToolApi, ToolContext, ToolError, ToolResult } from '../types'
-import { ToolFailure, invalidResponse, redactError } from './errors'
-import { clientFor, type IntercomClient } from './http'
+import { MAY_HAVE_BEEN_APPLIED, ToolFailure, invalidResponse, redactError } from './errors'
+import { clientFor, urlCredentials, type IntercomClient } from './http'
 import { getTool, listTools } from './registry'
+import { FORBIDDEN_KEY_MESSAGE, forbiddenKeyPath } from './params'
 import { buildRequest } from './request'
 
 type Issue = z.core.$ZodIssue
 
+/** The value at a path of the raw params, or `undefined` when any step is missing. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
 /** Picks, inside a union error, the branch that got furthest: the one with the fewest issues. */
-function flattenIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
+function flattenIssues(
+  issues: readonly Issue[],
+  input: unknown,
+  prefix: PropertyKey[] = [],
+): Array<{ path: PropertyKey[]; message: string }> {
   const out: Array<{ path: PropertyKey[]; message: string }> = []
   for (const issue of issues) {
     const path = [...prefix, ...issue.path]
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? []
-      out.push(...flattenIssues(best, path))
+      out.push(...flattenIssues(best, input, path))
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         out.push({ path: [...path, key], message: 'is not a parameter of this tool' })
       }
+    } else if (issue.code === 'invalid_type' && path.length > 0 && valueAt(input, path) === undefined) {
+      // "expected string, received undefined" says less than this, to a person or a model.
+      out.push({ path, message: 'is required' })
     } else {
       out.push({ path, message: issue.message })
     }
@@ -27,10 +45,10 @@ function flattenIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Ar
 }
 
 /** Turns zod issues into one `validation_error` that names every field at fault. */
-export function validationError(issues: readonly Issue[]): ToolError {
-  const flat = flattenIssues(issues)
+export function validationError(issues: readonly Issue[], input?: unknown): ToolError {
+  const flat = flattenIssues(issues, input)
   const name = (path: PropertyKey[]) => (path.length === 0 ? 'params' : path.map(String).join('.'))
-  const message = flat.map((entry) => `${name(entry.path)}: ${entry.message}`).join('; ')
+  const message = flat.map((entry) => (entry.message === 'is required' ? `${name(entry.path)} is required` : `${name(entry.path)}: ${entry.message}`)).join('; ')
   return { code: 'validation_error', field: name(flat[0]?.path ?? []), message, retryable: false }
 }
 
@@ -106,23 +124,40 @@ export async function executeTool(
 ): Promise<ToolResult> {
   const tool: AnyToolDefinition | undefined = typeof toolId === 'string' ? getTool(toolId) : undefined
   if (!tool) return { success: false, error: unknownTool(toolId) }
-  const token = typeof context?.accessToken === 'string' ? context.accessToken : undefined
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+    return {
+      success: false,
+      error: { code: 'validation_error', field: 'context', message: 'context: give an object with at least accessToken', retryable: false },
+    }
+  }
+  const secrets = [typeof context.accessToken === 'string' ? context.accessToken : undefined, ...urlCredentials(context.baseUrl)]
+  const fail = (error: ToolError): ToolResult => ({ success: false, error: redactError({ ...error, retryable: error.retryable ?? false }, secrets) })
+  // Where the call got to: once a write has been answered 2xx it was applied, and no later
+  // failure may invite sending the call again.
+  let stage: 'checking' | 'sending' | 'applied' = 'checking'
   try {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-      return {
-        success: false,
-        error: { code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false },
-      }
+      return fail({ code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false })
+    }
+    const forbidden = forbiddenKeyPath(params)
+    if (forbidden) {
+      const field = forbidden.length > 1 ? forbidden.slice(0, -1).map(String).join('.') : 'params'
+      return fail({ code: 'validation_error', field, message: `${field}: ${FORBIDDEN_KEY_MESSAGE}`, retryable: false })
     }
     const parsed = tool.params.safeParse(params)
-    if (!parsed.success) return { success: false, error: redactError(validationError(parsed.error.issues), token) }
+    if (!parsed.success) return fail(validationError(parsed.error.issues, params))
 
     const client = clientFor(context)
     const api = apiFor(client, context)
     let values = parsed.data as Record<string, unknown>
     if (tool.prepare) values = await tool.prepare(values, api)
     const request = buildRequest(tool, values)
+    if (context.signal?.aborted) {
+      return fail({ code: 'aborted', message: 'The call was cancelled by its abort signal before anything was sent.', retryable: true })
+    }
+    stage = 'sending'
     const response = await client.send(request, { idempotent: tool.annotations.idempotent })
+    if (!tool.annotations.readOnly) stage = 'applied'
     let output: Record<string, unknown>
     try {
       output = tool.transform(response.body, { status: response.status, params: values })
@@ -133,8 +168,28 @@ export async function executeTool(
     if (tool.followUp) output = await tool.followUp(output, values, api)
     return { success: true, output }
   } catch (error) {
-    if (error instanceof ToolFailure) return { success: false, error: redactError(withHints(tool, error.error), token) }
-    const message = error instanceof Error ? error.message : String(error)
-    return { success: false, error: redactError({ code: 'internal_error', message, retryable: false }, token) }
+    const toolError: ToolError =
+      error instanceof ToolFailure
+        ? withHints(tool, error.error)
+        : { code: 'internal_error', message: error instanceof Error ? error.message : String(error), retryable: false }
+    if (stage === 'applied') return fail(afterWrite(toolError, tool))
+    const answered2xx = toolError.status !== undefined && toolError.status >= 200 && toolError.status < 300
+    if (stage === 'sending' && answered2xx && !tool.annotations.readOnly) return fail(possibleWrite(toolError))
+    return fail(toolError)
   }
+}
+
+/**
+ * A failure after the tool's write was answered 2xx and read: the write was applied, so the call
+ * must not be sent again (a create would create twice). A `followUp` names what it applied.
+ */
+function afterWrite(error: ToolError, tool: AnyToolDefinition): ToolError {
+  const note = `Intercom had already applied ${tool.id}: do not send the same call again.`
+  return { ...error, message: error.message.includes(note) ? error.message : `${error.message} ${note}`, retryable: false }
+}
+
+/** A write answered 2xx with an answer that could not be read: it may well have been applied. */
+function possibleWrite(error: ToolError): ToolError {
+  const message = error.message.includes(MAY_HAVE_BEEN_APPLIED) ? error.message : `${error.message} ${MAY_HAVE_BEEN_APPLIED}`
+  return { ...error, message, retryable: false }
 }

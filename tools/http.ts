@@ -1,6 +1,6 @@
 import ky, { TimeoutError, type KyInstance } from 'ky'
 import type { BuiltRequest, Region, ToolContext, ToolError } from '../types'
-import { ToolFailure, invalidResponse, validationFailure } from './errors'
+import { MAY_HAVE_BEEN_APPLIED, ToolFailure, invalidResponse, validationFailure } from './errors'
 import { DEFAULT_INTERCOM_VERSION, PACKAGE_VERSION } from './version'
 
 /** API hosts per data centre. */
@@ -50,6 +50,7 @@ export function clientFor(context: ToolContext): IntercomClient {
 /** Checks a context and returns the base URL it points at. Throws a validation `ToolFailure`. */
 export function resolveBaseUrl(context: ToolContext): string {
   if (context.baseUrl !== undefined) {
+    if (typeof context.baseUrl !== 'string') throw validationFailure('baseUrl', 'must be a URL given as text')
     let url: URL
     try {
       url = new URL(context.baseUrl)
@@ -59,12 +60,50 @@ export function resolveBaseUrl(context: ToolContext): string {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw validationFailure('baseUrl', 'must be an http(s) URL')
     }
+    // fetch refuses URLs with credentials, so they could never be sent; say so without echoing them.
+    if (url.username !== '' || url.password !== '') {
+      throw validationFailure('baseUrl', 'must not hold credentials (user:password@host): fetch refuses such URLs. Give the host without them')
+    }
     return context.baseUrl.replace(/\/+$/, '')
   }
-  const region = context.region ?? 'us'
-  const host = REGION_HOSTS[region]
-  if (!host) throw validationFailure('region', `must be one of us, eu, au (got ${JSON.stringify(region)})`)
+  const region = context.region === undefined ? 'us' : context.region
+  // An own-property lookup: 'constructor', '__proto__' or 'toString' are not regions.
+  const host = typeof region === 'string' && Object.hasOwn(REGION_HOSTS, region) ? REGION_HOSTS[region] : undefined
+  if (!host) throw validationFailure('region', `must be one of us, eu, au (got ${describeValue(region)})`)
   return host
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** The user name and password of a URL (decoded and as written), to keep them out of every message. */
+export function urlCredentials(baseUrl: unknown): string[] {
+  if (typeof baseUrl !== 'string') return []
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  for (const part of [url.username, url.password]) {
+    if (part === '') continue
+    out.push(part)
+    try {
+      out.push(decodeURIComponent(part))
+    } catch {
+      // Keep the encoded form only.
+    }
+  }
+  if (url.username !== '' || url.password !== '') {
+    out.push(`${url.username}${url.password === '' ? '' : `:${url.password}`}@`)
+  }
+  return out
 }
 
 function checkContext(context: ToolContext): void {
@@ -106,12 +145,15 @@ export function createClient(context: ToolContext): IntercomClient {
   })
 
   async function attempt(request: BuiltRequest): Promise<Response> {
-    return api(request.path.replace(/^\//, ''), {
-      method: request.method,
-      searchParams: request.query,
-      ...(request.body === undefined ? {} : { json: request.body }),
-      ...(context.signal ? { signal: context.signal } : {}),
-    })
+    return untilAborted(
+      api(request.path.replace(/^\//, ''), {
+        method: request.method,
+        searchParams: request.query,
+        ...(request.body === undefined ? {} : { json: request.body }),
+        ...(context.signal ? { signal: context.signal } : {}),
+      }),
+      context.signal,
+    )
   }
 
   return {
@@ -119,11 +161,13 @@ export function createClient(context: ToolContext): IntercomClient {
     async send(request, { idempotent }) {
       for (let tries = 0; ; tries++) {
         const mayRetry = tries < maxRetries
+        // Checked before every attempt: a transport that ignores the signal must not be handed the request.
+        if (context.signal?.aborted) throw abortedFailure(false)
         let response: Response
         try {
           response = await attempt(request)
         } catch (error) {
-          if (context.signal?.aborted) throw abortedFailure()
+          if (context.signal?.aborted) throw abortedFailure(!idempotent)
           const failure = transportFailure(error, idempotent)
           if (failure.error.retryable && mayRetry) {
             await sleep(backoff(tries), context.signal)
@@ -139,7 +183,7 @@ export function createClient(context: ToolContext): IntercomClient {
             await sleep(wait + Math.random() * RATE_LIMIT_JITTER_MS, context.signal)
             continue
           }
-          throw await httpFailure(response, true, wait)
+          throw await httpFailure(response, true, idempotent, wait)
         }
         const transient = response.status === 408 || response.status >= 500
         if (transient && idempotent && mayRetry) {
@@ -147,15 +191,51 @@ export function createClient(context: ToolContext): IntercomClient {
           await sleep(backoff(tries), context.signal)
           continue
         }
-        if (!response.ok) throw await httpFailure(response, transient && idempotent)
-        return { status: response.status, headers: response.headers, body: await readJson(response) }
+        if (!response.ok) throw await httpFailure(response, transient && idempotent, idempotent)
+        return { status: response.status, headers: response.headers, body: await readJson(response, idempotent) }
       }
     },
   }
 }
 
-function abortedFailure(): ToolFailure {
-  return new ToolFailure({ code: 'aborted', message: 'The call was cancelled by its abort signal.', retryable: true })
+/**
+ * Settles with the transport's answer, or rejects as soon as the signal aborts, even when the
+ * transport (an injected fetch) ignores the signal. A late answer is discarded.
+ */
+function untilAborted(pending: Promise<Response>, signal: AbortSignal | undefined): Promise<Response> {
+  if (!signal) return pending
+  return new Promise<Response>((resolve, reject) => {
+    let aborted = false
+    const onAbort = () => {
+      aborted = true
+      reject(new DOMException('The operation was aborted.', 'AbortError'))
+    }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+    pending.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort)
+        if (aborted) void discard(response)
+        else resolve(response)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
+}
+
+/**
+ * The call was cancelled. `inFlightWrite`: a request that changes something had already been
+ * handed to the transport, so it may have reached Intercom.
+ */
+function abortedFailure(inFlightWrite: boolean): ToolFailure {
+  return new ToolFailure({
+    code: 'aborted',
+    message: `The call was cancelled by its abort signal.${inFlightWrite ? ` ${MAY_HAVE_BEEN_APPLIED}` : ''}`,
+    retryable: !inFlightWrite,
+  })
 }
 
 /** Connection errors raised before anything reached Intercom: resending cannot duplicate a write. */
@@ -177,7 +257,7 @@ function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
       code: 'timeout',
       message: idempotent
         ? 'Intercom did not answer in time.'
-        : 'Intercom did not answer in time. The change may or may not have been applied: check before sending it again.',
+        : `Intercom did not answer in time. ${MAY_HAVE_BEEN_APPLIED}`,
       retryable: idempotent,
     })
   }
@@ -187,7 +267,7 @@ function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
   return new ToolFailure({
     code: 'network_error',
     message: `Could not reach Intercom (${code ?? detail}).${
-      neverSent || idempotent ? '' : ' The change may or may not have been applied: check before sending it again.'
+      neverSent || idempotent ? '' : ` ${MAY_HAVE_BEEN_APPLIED}`
     }`,
     retryable: neverSent || idempotent,
   })
@@ -219,11 +299,11 @@ export function rateLimitWait(headers: Headers, tries: number, now = Date.now())
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortedFailure())
+  if (signal?.aborted) return Promise.reject(abortedFailure(false))
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer)
-      reject(abortedFailure())
+      reject(abortedFailure(false))
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
@@ -241,27 +321,30 @@ async function discard(response: Response): Promise<void> {
   }
 }
 
-async function readText(response: Response): Promise<string> {
+async function readText(response: Response, idempotent: boolean): Promise<string> {
   try {
     return await response.text()
   } catch (error) {
     throw new ToolFailure({
       code: 'network_error',
-      message: `The connection broke while reading Intercom's answer (${(error as Error).message}).`,
+      message: `The connection broke while reading Intercom's answer (${(error as Error).message}).${idempotent ? '' : ` ${MAY_HAVE_BEEN_APPLIED}`}`,
       status: response.status,
+      retryable: idempotent,
     })
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await readText(response)
+async function readJson(response: Response, idempotent: boolean): Promise<unknown> {
+  const text = await readText(response, idempotent)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
   } catch {
     const type = response.headers.get('content-type') ?? 'no content type'
     throw invalidResponse(
-      `Intercom answered ${response.status} with a body that is not JSON (${type}). Check baseUrl or region: the request may have reached something that is not the Intercom API.`,
+      `Intercom answered ${response.status} with a body that is not JSON (${type}). Check baseUrl or region: the request may have reached something that is not the Intercom API.${
+        idempotent ? '' : ` ${MAY_HAVE_BEEN_APPLIED}`
+      }`,
       response.status,
     )
   }
@@ -291,8 +374,8 @@ const STATUS_HINTS: Record<number, string> = {
   429: 'Intercom rate-limited this app; try again after the window resets.',
 }
 
-async function httpFailure(response: Response, retryable: boolean, waitMs?: number): Promise<ToolFailure> {
-  const text = await readText(response)
+async function httpFailure(response: Response, retryable: boolean, idempotent: boolean, waitMs?: number): Promise<ToolFailure> {
+  const text = await readText(response, idempotent)
   let body: IntercomErrorBody | undefined
   try {
     body = text.trim() === '' ? undefined : (JSON.parse(text) as IntercomErrorBody)
@@ -312,18 +395,31 @@ async function httpFailure(response: Response, retryable: boolean, waitMs?: numb
       : (STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error'))
   let message = messages.length > 0 ? messages.join('; ') : `Intercom answered HTTP ${status}.`
   const hint = STATUS_HINTS[status]
-  if (hint) message += ` ${hint}`
-  if (status === 429 && waitMs !== undefined) message += ` The window resets in about ${Math.ceil(waitMs / 1000)} s.`
+  if (hint) message = `${sentence(message)} ${hint}`
+  if (status === 429 && waitMs !== undefined) message = `${sentence(message)} The window resets in about ${Math.ceil(waitMs / 1000)} s.`
   if (status === 410) {
     const canonical = /<\/contacts\/([^>]+)>;\s*rel="?canonical"?/.exec(response.headers.get('link') ?? '')
-    if (canonical) message += ` The contact now lives at id ${decodeURIComponent(canonical[1] as string)}.`
+    if (canonical) message = `${sentence(message)} The contact now lives at id ${safeDecode(canonical[1] as string)}.`
   }
-  if (status >= 500 && !retryable) {
-    message += ' The change may or may not have been applied: check before sending it again.'
-  }
+  if (status >= 500 && !idempotent) message = `${sentence(message)} ${MAY_HAVE_BEEN_APPLIED}`
   const error: ToolError = { code, message, status, retryable }
   const requestId = typeof body?.request_id === 'string' ? body.request_id : response.headers.get('x-request-id')
   if (requestId) error.requestId = requestId
   if (typeof first?.field === 'string' && first.field !== '') error.field = first.field
   return new ToolFailure(error)
+}
+
+/** Ends Intercom's own message with a full stop (unless it has its own) so our hint reads as a new sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trimEnd()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/** `decodeURIComponent`, or the text as given when it is not valid percent-encoding. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }

@@ -36,10 +36,37 @@ export function idParam(description: string, of?: IdOf) {
   return schema
 }
 
+/**
+ * The key refused inside params. JSON text can hold `"__proto__"` as an ordinary key, but copying
+ * it into an object sets that object's prototype instead, so it would be silently dropped (or,
+ * merged carelessly, pollute prototypes). `constructor` and `prototype` stay ordinary own keys
+ * all the way and are sent as given.
+ */
+export const FORBIDDEN_KEY = '__proto__'
+
+/** Says why a `__proto__` key is refused, for every face that reads params. */
+export const FORBIDDEN_KEY_MESSAGE = `holds the key "${FORBIDDEN_KEY}", which cannot be sent (JavaScript would drop it silently); rename that key`
+
+/**
+ * The path to the first own `__proto__` key inside a value (objects and arrays, any depth), or
+ * `undefined` when there is none.
+ */
+export function forbiddenKeyPath(value: unknown, seen: WeakSet<object> = new WeakSet()): PropertyKey[] | undefined {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return undefined
+  seen.add(value)
+  if (Object.hasOwn(value, FORBIDDEN_KEY)) return [FORBIDDEN_KEY]
+  for (const [key, child] of Object.entries(value)) {
+    const inner = forbiddenKeyPath(child, seen)
+    if (inner) return [Array.isArray(value) ? Number(key) : key, ...inner]
+  }
+  return undefined
+}
+
 function parseJsonText(value: unknown, ctx: z.RefinementCtx): unknown {
   if (typeof value !== 'string') return value
+  let parsed: unknown
   try {
-    return JSON.parse(value)
+    parsed = JSON.parse(value)
   } catch (error) {
     ctx.addIssue({
       code: 'custom',
@@ -47,6 +74,12 @@ function parseJsonText(value: unknown, ctx: z.RefinementCtx): unknown {
     })
     return z.NEVER
   }
+  const path = forbiddenKeyPath(parsed)
+  if (path) {
+    ctx.addIssue({ code: 'custom', path: path.slice(0, -1) as Array<string | number>, message: FORBIDDEN_KEY_MESSAGE })
+    return z.NEVER
+  }
+  return parsed
 }
 
 /**

@@ -25,15 +25,25 @@ export function encodeSegment(name: string, value: unknown): string {
   if (text === '.' || text === '..' || text.trim() === '.' || text.trim() === '..') {
     throw validationFailure(name, "must be an Intercom id, not '.' or '..'")
   }
+  if (LONE_SURROGATE.test(text)) throw validationFailure(name, LONE_SURROGATE_MESSAGE)
   return encodeURIComponent(text)
 }
+
+/**
+ * Half of a UTF-16 surrogate pair with no other half: not a character, so it cannot be encoded
+ * in a URL (encodeURIComponent throws, URLSearchParams silently turns it into U+FFFD).
+ */
+const LONE_SURROGATE = /\p{Cs}/u
+const LONE_SURROGATE_MESSAGE = 'holds a broken character (half of a UTF-16 surrogate pair) that cannot be sent in a URL'
 
 function serializeQuery(query: Record<string, QueryValue> | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   if (!query) return out
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue
-    out[key] = String(value)
+    const text = String(value)
+    if (LONE_SURROGATE.test(text)) throw validationFailure(key, LONE_SURROGATE_MESSAGE)
+    out[key] = text
   }
   return out
 }

@@ -120,6 +120,22 @@ describe('runBlock with text values from a UI', () => {
     })
   })
 
+  it('refuses a JSON field holding "__proto__" by its field name instead of dropping the key', async () => {
+    const result = await runBlock(
+      { operation: 'update_contact', accessToken: TEST_TOKEN, contactId: 'c1', custom_attributes: '{"__proto__":{"x":1},"plan":"pro"}' },
+      ctx(),
+    )
+    expect(result).toMatchObject({ success: false, error: { code: 'validation_error', field: 'custom_attributes' } })
+    if (!result.success) expect(result.error.message).toContain('__proto__')
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('a missing required value says "<param> is required"', async () => {
+    const result = await runBlock({ operation: 'get_contact', accessToken: TEST_TOKEN }, ctx())
+    expect(result).toMatchObject({ success: false, error: { code: 'validation_error', field: 'contactId', message: 'contactId is required' } })
+    expect(fake.requests).toHaveLength(0)
+  })
+
   it('lists companies with page numbers typed', async () => {
     fake.reply({ status: 200, json: { type: 'list', data: [], total_count: 0 } })
     await runBlock({ operation: 'list_companies', accessToken: TEST_TOKEN, page: '2', per_page: '50', order: 'asc' }, ctx())

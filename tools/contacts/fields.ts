@@ -63,19 +63,26 @@ export async function linkCompany(
 ): Promise<ContactOutput> {
   if (companyId === undefined) return output
   const contactPath = `/contacts/${encodeSegment('contactId', output.contactId)}`
+  let linked = false
   try {
     await api.send(
       { method: 'POST', path: `${contactPath}/companies`, query: {}, body: { id: companyId } },
       { idempotent: true },
     )
+    linked = true
     const contact = await api.send({ method: 'GET', path: contactPath, query: {} }, { idempotent: true })
     return contactResult(contact)
   } catch (error) {
     if (!(error instanceof ToolFailure)) throw error
+    // The contact write was applied: the caller must learn its id and must not repeat the call.
+    const reason = error.error.message.replace(/\.?\s*$/, '.')
     throw new ToolFailure({
       ...error.error,
       field: 'company_id',
-      message: `Contact ${output.contactId} was ${verb}, but linking it to company ${companyId} failed: ${error.error.message}`,
+      message: linked
+        ? `Contact ${output.contactId} was ${verb} and linked to company ${companyId}, but reading it back failed: ${reason} Get it with intercom_get_contact (contactId ${output.contactId}).`
+        : `Contact ${output.contactId} was ${verb}, but linking it to company ${companyId} failed: ${reason} Link it with intercom_attach_contact_to_company (contactId ${output.contactId}, companyId ${companyId}).`,
+      retryable: false,
     })
   }
 }
