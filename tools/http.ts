@@ -1,6 +1,7 @@
 import ky, { TimeoutError, type KyInstance } from 'ky'
 import type { BuiltRequest, Region, ToolContext, ToolError } from '../types'
 import { MAY_HAVE_BEEN_APPLIED, ToolFailure, invalidResponse, validationFailure } from './errors'
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, defaultRateLimitStore, gateFor, observe, rateLimitKey } from './rate-limit'
 import { DEFAULT_INTERCOM_VERSION, PACKAGE_VERSION } from './version'
 
 /** API hosts per data centre. */
@@ -14,11 +15,8 @@ export const USER_AGENT = `intercom-blocks/${PACKAGE_VERSION}`
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_MAX_RETRIES = 3
-/** Longest wait for a rate-limit window to reset before giving up instead. */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000
 const BACKOFF_BASE_MS = 250
 const BACKOFF_CAP_MS = 8_000
-const RATE_LIMIT_JITTER_MS = 250
 
 /** A successful answer from Intercom. */
 export interface HttpResponse {
@@ -119,76 +117,117 @@ function checkContext(context: ToolContext): void {
   if (context.maxRetries !== undefined && !(Number.isInteger(context.maxRetries) && context.maxRetries >= 0)) {
     throw validationFailure('maxRetries', 'must be a whole number, 0 or more')
   }
+  if (context.maxRateLimitWaitMs !== undefined && !(Number.isInteger(context.maxRateLimitWaitMs) && context.maxRateLimitWaitMs >= 0)) {
+    throw validationFailure('maxRateLimitWaitMs', 'must be a whole number of milliseconds, 0 or more')
+  }
+  const store = context.rateLimitStore as Partial<Record<'acquire' | 'update', unknown>> | undefined
+  if (store !== undefined && (store === null || typeof store.acquire !== 'function' || typeof store.update !== 'function')) {
+    throw validationFailure('rateLimitStore', 'must be a rate-limit store with acquire and update methods')
+  }
   if (context.version !== undefined && (typeof context.version !== 'string' || context.version.trim() === '')) {
     throw validationFailure('version', 'must be an Intercom API version such as "2.16"')
   }
 }
 
-/** Builds the ky instance and retry loop of a context. */
+/** One ky instance per transport, shared by every context: a context of its own costs no ky instance. */
+const kyByFetch = new WeakMap<typeof fetch, KyInstance>()
+let kyDefault: KyInstance | undefined
+
+function kyFor(transport: typeof fetch | undefined): KyInstance {
+  // Retries are ours (they follow the tool's idempotency and the rate-limit gate), errors are
+  // read from the answer, and the URL comes whole: ky only sends, with its timeout.
+  const options = { retry: 0, throwHttpErrors: false } as const
+  if (!transport) return (kyDefault ??= ky.create(options))
+  let instance = kyByFetch.get(transport)
+  if (!instance) {
+    instance = ky.create({ ...options, fetch: transport })
+    kyByFetch.set(transport, instance)
+  }
+  return instance
+}
+
+function queryString(query: Record<string, string>): string {
+  let out = ''
+  for (const key in query) {
+    out += `${out === '' ? '?' : '&'}${encodeURIComponent(key)}=${encodeURIComponent(query[key] as string)}`
+  }
+  return out
+}
+
+/** Builds the connection of a context: checked once, then only data (headers, URL, limits). */
 export function createClient(context: ToolContext): IntercomClient {
   checkContext(context)
   const baseUrl = resolveBaseUrl(context)
   const maxRetries = context.maxRetries ?? DEFAULT_MAX_RETRIES
-  const api: KyInstance = ky.create({
-    prefixUrl: baseUrl,
-    headers: {
-      Authorization: `Bearer ${context.accessToken}`,
-      'Intercom-Version': context.version ?? DEFAULT_INTERCOM_VERSION,
-      Accept: 'application/json',
-      'User-Agent': USER_AGENT,
-    },
-    timeout: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    // Retries are ours: they follow the tool's idempotency and Intercom's rate-limit headers.
-    retry: 0,
-    throwHttpErrors: false,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-  })
+  const maxWaitMs = context.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+  const timeout = context.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const signal = context.signal
+  const api = kyFor(context.fetch)
+  const gate = gateFor(context.rateLimitStore ?? defaultRateLimitStore)
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${context.accessToken}`,
+    'Intercom-Version': context.version ?? DEFAULT_INTERCOM_VERSION,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+  }
+  const jsonHeaders = { ...headers, 'Content-Type': 'application/json' }
+  const key = rateLimitKey(baseUrl, context.accessToken)
 
-  async function attempt(request: BuiltRequest): Promise<Response> {
-    return untilAborted(
-      api(request.path.replace(/^\//, ''), {
-        method: request.method,
-        searchParams: request.query,
-        ...(request.body === undefined ? {} : { json: request.body }),
-        ...(context.signal ? { signal: context.signal } : {}),
-      }),
-      context.signal,
-    )
+  function attempt(request: BuiltRequest, body: string | undefined): Promise<Response> {
+    const pending = api(`${baseUrl}${request.path}${queryString(request.query)}`, {
+      method: request.method,
+      headers: body === undefined ? headers : jsonHeaders,
+      timeout,
+      ...(body === undefined ? {} : { body }),
+      ...(signal ? { signal } : {}),
+    })
+    return signal ? untilAborted(pending, signal) : pending
   }
 
   return {
     baseUrl,
     async send(request, { idempotent }) {
-      for (let tries = 0; ; tries++) {
-        const mayRetry = tries < maxRetries
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+      const gateKey = await key
+      const deadline = Date.now() + maxWaitMs
+      // A call sent back by a 429 goes to the front of the line: waiting is not a retry.
+      let first = false
+      for (let tries = 0; ; ) {
         // Checked before every attempt: a transport that ignores the signal must not be handed the request.
-        if (context.signal?.aborted) throw abortedFailure(false)
+        if (signal?.aborted) throw abortedFailure(false)
+        const { ticket } = await gate.admit(gateKey, signal ? { signal, deadline, maxWaitMs, first } : { deadline, maxWaitMs, first })
+        if (signal?.aborted) throw abortedFailure(false)
+        const mayRetry = tries < maxRetries
+        const sentAt = Date.now()
         let response: Response
         try {
-          response = await attempt(request)
+          response = await attempt(request, body)
         } catch (error) {
-          if (context.signal?.aborted) throw abortedFailure(!idempotent)
+          await gate.report(gateKey, ticket === undefined ? { status: 0, sentAt, receivedAt: Date.now() } : { status: 0, sentAt, receivedAt: Date.now(), ticket })
+          if (signal?.aborted) throw abortedFailure(!idempotent)
           const failure = transportFailure(error, idempotent)
           if (failure.error.retryable && mayRetry) {
-            await sleep(backoff(tries), context.signal)
+            tries++
+            first = false
+            await sleep(backoff(tries - 1), signal)
             continue
           }
           throw failure
         }
+        await gate.report(gateKey, observe(response.headers, response.status, sentAt, Date.now(), ticket))
 
         if (response.status === 429) {
-          const wait = rateLimitWait(response.headers, tries)
-          if (mayRetry && wait <= MAX_RATE_LIMIT_WAIT_MS) {
-            await discard(response)
-            await sleep(wait + Math.random() * RATE_LIMIT_JITTER_MS, context.signal)
-            continue
-          }
-          throw await httpFailure(response, true, idempotent, wait)
+          // Intercom refused the call without doing it: wait for the window and send it again.
+          await discard(response)
+          first = true
+          continue
         }
+        first = false
         const transient = response.status === 408 || response.status >= 500
         if (transient && idempotent && mayRetry) {
           await discard(response)
-          await sleep(backoff(tries), context.signal)
+          tries++
+          await sleep(backoff(tries - 1), signal)
           continue
         }
         if (!response.ok) throw await httpFailure(response, transient && idempotent, idempotent)
@@ -277,25 +316,6 @@ function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
 function backoff(tries: number): number {
   const full = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** tries)
   return full / 2 + Math.random() * (full / 2)
-}
-
-/**
- * How long to wait after a 429: `Retry-After` (seconds or an HTTP date) first, then
- * `X-RateLimit-Reset` (unix seconds), else exponential backoff.
- */
-export function rateLimitWait(headers: Headers, tries: number, now = Date.now()): number {
-  const retryAfter = headers.get('retry-after')
-  if (retryAfter !== null && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter)
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-    const date = Date.parse(retryAfter)
-    if (Number.isFinite(date)) return Math.max(0, date - now)
-  }
-  const reset = headers.get('x-ratelimit-reset')
-  if (reset !== null && reset.trim() !== '' && Number.isFinite(Number(reset))) {
-    return Math.max(0, Number(reset) * 1000 - now)
-  }
-  return backoff(tries)
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -90,8 +90,10 @@ export function decide(state: RateLimitKeyState, now: number, maxWaitMs: number)
   if (state.unmetered) return grant(state, now, now, 0)
   const probe = (): RateLimitDecision => {
     if (state.probeUntil > now) return { waitMs: state.probeUntil - now, granted: false }
-    state.probeUntil = now + PROBE_MS
-    return grant(state, Math.max(now, state.blockedUntil), now, 0)
+    const start = Math.max(now, state.blockedUntil)
+    if (start - now > maxWaitMs) return { waitMs: start - now, granted: false }
+    state.probeUntil = start + PROBE_MS
+    return grant(state, start, now, 0)
   }
   const limit = state.limit
   if (limit === undefined) return probe()
