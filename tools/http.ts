@@ -34,13 +34,46 @@ export interface IntercomClient {
 }
 
 const clients = new WeakMap<ToolContext, IntercomClient>()
+/**
+ * Clients of contexts without a signal, by transport, store and settings: hosts that build a
+ * fresh context for every call (most do) reuse the client of an equal one. Bounded.
+ */
+const sharedClients = new WeakMap<object, WeakMap<object, Map<string, IntercomClient>>>()
+const DEFAULT_TRANSPORT = {}
+const MAX_SHARED_CLIENTS = 1_000
 
-/** The client of a context, created once per context object. */
+function settingsKey(context: ToolContext): string | undefined {
+  const { accessToken, baseUrl, region, version, timeoutMs, maxRetries, maxRateLimitWaitMs } = context
+  for (const value of [baseUrl, region, version]) if (value !== undefined && typeof value !== 'string') return undefined
+  for (const value of [timeoutMs, maxRetries, maxRateLimitWaitMs]) if (value !== undefined && typeof value !== 'number') return undefined
+  if (typeof accessToken !== 'string') return undefined
+  return `${accessToken}\u0000${baseUrl ?? ''}\u0000${region ?? ''}\u0000${version ?? ''}\u0000${timeoutMs ?? ''}\u0000${maxRetries ?? ''}\u0000${maxRateLimitWaitMs ?? ''}`
+}
+
+/** The client of a context: created once per context object, and shared by equal contexts without a signal. */
 export function clientFor(context: ToolContext): IntercomClient {
-  let client = clients.get(context)
-  if (!client) {
-    client = createClient(context)
-    clients.set(context, client)
+  const key = context.signal === undefined ? settingsKey(context) : undefined
+  let client: IntercomClient | undefined
+  if (key === undefined) {
+    // A context with a signal (or odd settings) keeps a client of its own.
+    client = clients.get(context)
+    if (!client) {
+      client = createClient(context)
+      clients.set(context, client)
+    }
+  } else {
+    const transport = (context.fetch as object | undefined) ?? DEFAULT_TRANSPORT
+    const store = (context.rateLimitStore as object | undefined) ?? defaultRateLimitStore
+    let byStore = sharedClients.get(transport)
+    if (!byStore) sharedClients.set(transport, (byStore = new WeakMap()))
+    let bySettings = byStore.get(store)
+    if (!bySettings) byStore.set(store, (bySettings = new Map()))
+    client = bySettings.get(key)
+    if (!client) {
+      client = createClient(context)
+      if (bySettings.size >= MAX_SHARED_CLIENTS) bySettings.clear()
+      bySettings.set(key, client)
+    }
   }
   return client
 }
@@ -177,11 +210,12 @@ export function createClient(context: ToolContext): IntercomClient {
     const pending = api(`${baseUrl}${request.path}${queryString(request.query)}`, {
       method: request.method,
       headers: body === undefined ? headers : jsonHeaders,
-      timeout,
+      // ky's own timeout costs a promise wrapper and a timer per call; one shared timer does it here.
+      timeout: false,
       ...(body === undefined ? {} : { body }),
       ...(signal ? { signal } : {}),
     })
-    return signal ? untilAborted(pending, signal) : pending
+    return withDeadline(signal ? untilAborted(pending, signal) : pending, timeout)
   }
 
   return {
@@ -235,6 +269,73 @@ export function createClient(context: ToolContext): IntercomClient {
       }
     },
   }
+}
+
+/** An attempt that took longer than `timeoutMs`. */
+export class AttemptTimeoutError extends Error {
+  override name = 'AttemptTimeoutError'
+}
+
+interface Deadline {
+  at: number
+  expire(): void
+}
+
+const deadlines = new Set<Deadline>()
+let sweepAt = Infinity
+let sweepTimer: ReturnType<typeof setTimeout> | undefined
+
+function scheduleSweep(at: number): void {
+  if (at >= sweepAt) return
+  if (sweepTimer !== undefined) clearTimeout(sweepTimer)
+  sweepAt = at
+  sweepTimer = setTimeout(sweep, Math.max(0, at - Date.now()))
+}
+
+/** Expires the attempts past their deadline, then waits for the next deadline. */
+function sweep(): void {
+  sweepTimer = undefined
+  sweepAt = Infinity
+  const now = Date.now()
+  let next = Infinity
+  for (const deadline of deadlines) {
+    if (deadline.at <= now) {
+      deadlines.delete(deadline)
+      deadline.expire()
+    } else if (deadline.at < next) next = deadline.at
+  }
+  if (next !== Infinity) scheduleSweep(next)
+}
+
+/**
+ * Settles with the attempt, or rejects with `AttemptTimeoutError` after `ms`. One timer serves
+ * every attempt in the process (set for the earliest deadline), instead of one per call. A late
+ * answer is discarded; the transport's own timeouts close a connection that never answers.
+ */
+function withDeadline(pending: Promise<Response>, ms: number): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    let expired = false
+    const deadline: Deadline = {
+      at: Date.now() + ms,
+      expire: () => {
+        expired = true
+        reject(new AttemptTimeoutError(`No answer within ${ms} ms`))
+      },
+    }
+    deadlines.add(deadline)
+    scheduleSweep(deadline.at)
+    pending.then(
+      (response) => {
+        deadlines.delete(deadline)
+        if (expired) void discard(response)
+        else resolve(response)
+      },
+      (error: unknown) => {
+        deadlines.delete(deadline)
+        if (!expired) reject(error)
+      },
+    )
+  })
 }
 
 /**
@@ -291,7 +392,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
-  if (error instanceof TimeoutError) {
+  if (error instanceof TimeoutError || error instanceof AttemptTimeoutError) {
     return new ToolFailure({
       code: 'timeout',
       message: idempotent
