@@ -13,13 +13,15 @@
  *    answers of 429, failed ops, duplicates.
  * 4. Calls to walk every contact and every company.
  * 5. Import time, and import + first call, of the package against the SDK and ky + zod alone.
+ * 6. Sandbox persistence: saving one new contact by appending it to the journal (fsynced),
+ *    versus rewriting the whole workspace file atomically (fsynced).
  *
  * Results go to bench/results/latest.{md,json} (with the Node version and CPU count) and the
  * table between the bench markers of README.md. `BENCH_QUICK=1` shrinks every part (a smoke run).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus } from 'node:os'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +31,8 @@ import { executeTool } from '../tools/executor'
 import { collect, paginate } from '../tools/paginate'
 import { MemoryRateLimitStore } from '../tools/rate-limit'
 import type { SandboxOptions } from '../sandbox'
+import { openDataFile, saveDataFile } from '../sandbox/persist'
+import { seedData } from '../sandbox/seed'
 import type { ToolContext } from '../types'
 import { bigWorkspaceFile } from '../test/helpers/big-workspace'
 
@@ -420,6 +424,36 @@ function importTimes(server: Server, contactId: string): ImportRow[] {
   return rows
 }
 
+/** Journal append against whole-file rewrite, alternating rounds (ratio of time per save). */
+async function persistence(): Promise<RatioRow[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'intercom-bench-persist-'))
+  try {
+    const journaled = openDataFile(join(folder, 'journal.json'), () => seedData(1))
+    const whole = seedData(1)
+    const template = whole.contacts[0]
+    if (!template) throw new Error('the seed has no contacts')
+    let n = 0
+    const newContact = () => ({ ...structuredClone(template), id: `bench${String(n++).padStart(19, '0')}`, email: `bench-${n}@example.com` })
+    const saves = Number(process.env.BENCH_PERSIST_ITERATIONS ?? (QUICK ? 10 : 50))
+    const variants: Record<string, () => Promise<unknown>> = {
+      'whole-file rewrite': async () => {
+        whole.contacts.push(newContact())
+        saveDataFile(join(folder, 'whole.json'), whole)
+      },
+      'journal append': async () => {
+        journaled.tracked.contacts.push(newContact())
+        journaled.save()
+      },
+    }
+    log('sandbox persistence')
+    const times = await rounds(Object.keys(variants), QUICK ? 3 : 5, (name) => timed(saves, 1, () => variants[name]!()))
+    journaled.close()
+    return ratios('sandbox save (fsync)', times, 'whole-file rewrite', saves, false)
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
 function markdown(meta: Record<string, unknown>, perCallRows: RatioRow[], bulkRows: BulkResult[], walkRows: WalkRow[], importRows: ImportRow[]): string {
   const lines: string[] = []
   lines.push(`Measured ${meta.date} on Node ${meta.node}, ${meta.cpus} CPUs (${meta.cpuModel}), server in a separate process${QUICK ? ', QUICK run (small samples)' : ''}.`, '')
@@ -452,7 +486,7 @@ async function main(): Promise<void> {
   const server = await startServer({ rateLimit: { limit: 1_000_000_000, windowMs: 10_000 } })
   const first = (await (await fetch(`${server.url}/contacts?per_page=1`, { headers: { Authorization: `Bearer ${server.token}` } })).json()) as { data: Array<{ id: string }> }
   const contactId = first.data[0]!.id
-  const perCallRows = [...(await perCall(server, contactId)), ...(await inMemory())]
+  const perCallRows = [...(await perCall(server, contactId)), ...(await inMemory()), ...(await persistence())]
   const importRows = importTimes(server, contactId)
   await server.stop()
 

@@ -7,19 +7,37 @@ function flagsOf(tool: AnyToolDefinition): string {
   return [readOnly ? 'read-only' : 'writes', destructive ? 'destructive' : '', idempotent ? 'idempotent' : 'not idempotent'].filter(Boolean).join(', ')
 }
 
+/** What a tool does to the workspace, as the `tools` list marks it. */
+function effectOf(tool: AnyToolDefinition): 'read-only' | 'writes' | 'destructive' {
+  if (tool.annotations.readOnly) return 'read-only'
+  return tool.annotations.destructive ? 'destructive' : 'writes'
+}
+
+/**
+ * The first sentence of a description: up to the first full stop followed by a capital letter,
+ * not counting the stops of abbreviations such as "e.g." and "i.e.".
+ */
+export function summaryOf(description: string): string {
+  const end = /(?<!\b(?:e\.g|i\.e|etc|vs|approx|incl))\.\s+(?=[A-Z(])/.exec(description)
+  return end ? description.slice(0, end.index + 1) : description
+}
+
 /** `intercom-blocks tools`: one line per tool, or a JSON array. */
 export function toolList(tools: readonly AnyToolDefinition[], json: boolean): string {
   if (json) {
-    const rows = tools.map((tool) => ({ id: tool.id, name: tool.name, readOnly: tool.annotations.readOnly, description: tool.description }))
+    const rows = tools.map((tool) => ({
+      id: tool.id,
+      name: tool.name,
+      readOnly: tool.annotations.readOnly,
+      destructive: tool.annotations.destructive,
+      idempotent: tool.annotations.idempotent,
+      description: tool.description,
+    }))
     return `${JSON.stringify(rows, null, 2)}\n`
   }
   const width = Math.max(...tools.map((tool) => tool.id.length))
-  return `${tools
-    .map((tool) => {
-      const firstSentence = tool.description.split(/(?<=\.)\s/)[0] ?? tool.description
-      return `${tool.id.padEnd(width)}  ${tool.annotations.readOnly ? 'read-only' : 'writes   '}  ${firstSentence}`
-    })
-    .join('\n')}\n`
+  const effectWidth = 'destructive'.length
+  return `${tools.map((tool) => `${tool.id.padEnd(width)}  ${effectOf(tool).padEnd(effectWidth)}  ${summaryOf(tool.description)}`).join('\n')}\n`
 }
 
 function outputLines(fields: OutputField[], depth: number): string[] {

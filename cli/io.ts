@@ -13,7 +13,16 @@ export const processIo: CliIo = {
   env: process.env,
 }
 
-/** A usage or input problem: printed on stderr, exit code 2. */
+/**
+ * A usage or input problem: printed on stderr, exit code 2. With a `hint` (one line saying where
+ * to look), the hint is printed instead of the whole usage.
+ */
 export class CliUsageError extends Error {
   override name = 'CliUsageError'
+  readonly hint: string | undefined
+
+  constructor(message: string, hint?: string) {
+    super(message)
+    this.hint = hint
+  }
 }

@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util'
 import { startSandbox } from '../sandbox'
-import { executeTool } from '../tools/executor'
+import { redactError } from '../tools/errors'
+import { checkParams, executeTool } from '../tools/executor'
 import { getTool, listTools } from '../tools/registry'
 import { PACKAGE_VERSION } from '../tools/version'
-import type { Region, ToolContext } from '../types'
+import type { Region, ToolContext, ToolError } from '../types'
 import { cliParams } from './params'
 import { describeTool, toolList } from './describe'
 import { DemoError, runDemo } from './demo'
+import { refuseUnknownFlags } from './flags'
 import { CliUsageError, processIo, type CliIo } from './io'
+import { resetSandboxState, sandboxStatePath } from './state'
 
 /** The token the embedded sandbox is started with when no real token is given. */
 export const SANDBOX_TOKEN = 'sandbox-token'
@@ -19,13 +22,16 @@ Usage:
   intercom-blocks tools [--json]                   list the tools
   intercom-blocks describe <tool-id> [--json]      show a tool's params and outputs
   intercom-blocks run <tool-id> [--<param> value ...] [--params '<json>']
-                  [--token T] [--region us|eu|au] [--base-url URL] [--intercom-version V]
+                  [--token T] [--region us|eu|au] [--base-url URL] [--intercom-version V] [--reset]
                                                    run a tool and print its output as JSON
+  intercom-blocks run <tool-id> --help             show the tool's params
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
                                                    serve the Intercom sandbox until stopped
 
 Token and region come from INTERCOM_ACCESS_TOKEN and INTERCOM_REGION (or the flags). Without a
-token, run starts the embedded sandbox in-process and says so on stderr.
+token, run starts the embedded sandbox in-process and says so on stderr; its workspace is kept
+between runs in $XDG_CACHE_HOME/intercom-blocks/sandbox.json (or ~/.cache/...; override with
+INTERCOM_BLOCKS_SANDBOX_STATE), and --reset starts it afresh from the seed.
 `
 
 function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -45,7 +51,11 @@ function guard<T>(parse: () => T): T {
   }
 }
 
+/** One line pointing at the full usage, printed instead of it after a flag mistake. */
+const SEE_USAGE = 'intercom-blocks --help shows the usage'
+
 async function commandTools(args: string[], io: CliIo): Promise<number> {
+  refuseUnknownFlags(args, { values: [], booleans: ['json'] }, 'tools', 'option', SEE_USAGE)
   const { values, positionals } = guard(() => parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: false, strict: true }))
   void positionals
   io.stdout(toolList(listTools(), values.json === true))
@@ -53,6 +63,7 @@ async function commandTools(args: string[], io: CliIo): Promise<number> {
 }
 
 async function commandDescribe(args: string[], io: CliIo): Promise<number> {
+  refuseUnknownFlags(args, { values: [], booleans: ['json'] }, 'describe', 'option', SEE_USAGE)
   const { values, positionals } = guard(() => parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true }))
   const [id, ...extra] = positionals
   if (!id || extra.length > 0) throw new CliUsageError('describe takes exactly one tool id, e.g. intercom-blocks describe intercom_get_contact')
@@ -63,6 +74,11 @@ async function commandDescribe(args: string[], io: CliIo): Promise<number> {
 }
 
 const RUN_OPTIONS = ['params', 'token', 'region', 'base-url', 'intercom-version'] as const
+const RUN_SWITCHES = ['help', 'reset'] as const
+
+function printFailure(io: CliIo, id: string, error: ToolError): void {
+  io.stderr(`${id} failed: [${error.code}] ${error.message}\n${JSON.stringify(error)}\n`)
+}
 
 async function commandRun(args: string[], io: CliIo): Promise<number> {
   const [id, ...rest] = args
@@ -70,10 +86,18 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
   const tool = getTool(id)
   if (!tool) throw new CliUsageError(`there is no tool ${JSON.stringify(id)}; intercom-blocks tools lists them`)
   const paramNames = Object.keys(tool.params.shape)
-  const options: Record<string, { type: 'string' }> = {}
+  const seeHelp = `intercom-blocks run ${id} --help lists its params`
+  refuseUnknownFlags(rest, { values: [...paramNames, ...RUN_OPTIONS], booleans: RUN_SWITCHES }, id, 'parameter', seeHelp)
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {}
   for (const name of [...paramNames, ...RUN_OPTIONS]) options[name] = { type: 'string' }
+  options.help = { type: 'boolean', short: 'h' }
+  options.reset = { type: 'boolean' }
   const { values, positionals } = guard(() => parseArgs({ args: rest, options, allowPositionals: true, strict: true }))
-  if (positionals.length > 0) throw new CliUsageError(`unexpected argument ${JSON.stringify(positionals[0])}: give params as --<param> value`)
+  if (values.help === true) {
+    io.stdout(describeTool(tool, false))
+    return 0
+  }
+  if (positionals.length > 0) throw new CliUsageError(`unexpected argument ${JSON.stringify(positionals[0])}: give params as --<param> value`, seeHelp)
 
   const flags = values as Record<string, string | undefined>
   const params = cliParams(tool, flags, paramNames)
@@ -86,27 +110,44 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError('--token is empty; leave it out (and INTERCOM_ACCESS_TOKEN unset) to use the embedded sandbox')
   }
   const token = flags.token ?? io.env.INTERCOM_ACCESS_TOKEN
+  const useSandbox = !token || token.trim() === ''
   const context: ToolContext = { accessToken: token ?? SANDBOX_TOKEN }
   if (region) context.region = region as Region
   if (flags['base-url']) context.baseUrl = flags['base-url']
   if (flags['intercom-version']) context.version = flags['intercom-version']
-
-  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
-  if (!token || token.trim() === '') {
+  if (useSandbox) {
     for (const flag of ['base-url', 'region'] as const) {
       if (flags[flag] !== undefined) {
         throw new CliUsageError(`--${flag} needs a token (--token or INTERCOM_ACCESS_TOKEN); without one, run uses the embedded sandbox`)
       }
     }
-    sandbox = await startSandbox({ port: 0 })
+  } else if (values.reset === true) {
+    throw new CliUsageError('--reset applies to the embedded sandbox only, which run uses when no token is given')
+  }
+
+  // Refused input is reported before anything starts, so no notice claims a run that never happened.
+  const checked = checkParams(tool, params)
+  if (!checked.success) {
+    printFailure(io, id, redactError(checked.error, token))
+    return 1
+  }
+
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
+  if (useSandbox) {
+    const state = sandboxStatePath(io.env)
+    if (values.reset === true) resetSandboxState(state)
+    sandbox = await startKeptSandbox(state)
     context.accessToken = SANDBOX_TOKEN
     context.baseUrl = sandbox.url
-    io.stderr(`No INTERCOM_ACCESS_TOKEN (or --token): running against the embedded Intercom sandbox at ${sandbox.url} (seeded sample data, nothing leaves this machine).\n`)
+    io.stderr(
+      `No INTERCOM_ACCESS_TOKEN (or --token): running against the embedded Intercom sandbox (sample data, nothing leaves this machine). ` +
+        `Its workspace is kept between runs in ${state}${values.reset === true ? ' (reset to the seed for this run)' : '; --reset starts it afresh'}.\n`,
+    )
   }
   try {
     const result = await executeTool(id, params, context)
     if (!result.success) {
-      io.stderr(`${id} failed: [${result.error.code}] ${result.error.message}\n${JSON.stringify(result.error)}\n`)
+      printFailure(io, id, result.error)
       return 1
     }
     io.stdout(`${JSON.stringify(result.output, null, 2)}\n`)
@@ -116,7 +157,24 @@ async function commandRun(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** How long `run` waits for another `run` to let go of the kept sandbox state. */
+const STATE_WAIT_MS = 30_000
+
+/** Starts the sandbox on the kept state, waiting while another `run` holds it. */
+async function startKeptSandbox(state: string): Promise<Awaited<ReturnType<typeof startSandbox>>> {
+  const deadline = Date.now() + STATE_WAIT_MS
+  for (;;) {
+    try {
+      return await startSandbox({ port: 0, data: state })
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'EDATAFILEBUSY' || Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100))
+    }
+  }
+}
+
 async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  refuseUnknownFlags(args, { values: ['port', 'seed', 'data', 'host'] }, 'sandbox', 'option', SEE_USAGE)
   const { values } = guard(() => parseArgs({
     args,
     options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
@@ -142,6 +200,7 @@ async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): 
 }
 
 async function commandDemo(args: string[], io: CliIo): Promise<number> {
+  refuseUnknownFlags(args, { values: ['seed'] }, 'demo', 'option', SEE_USAGE)
   const { values } = guard(() => parseArgs({ args, options: { seed: { type: 'string' } }, allowPositionals: false, strict: true }))
   const seed = integerFlag('seed', values.seed, 0, 2 ** 31 - 1)
   io.stderr('Starting the embedded Intercom sandbox (the demo never touches a real workspace)...\n')
@@ -163,11 +222,30 @@ async function commandDemo(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
+ * One line for a server that could not listen (any command that starts one): the port is taken,
+ * or not ours to take. Undefined for any other error.
+ */
+export function listenError(error: unknown): string | undefined {
+  const { code, port, address } = (error ?? {}) as { code?: unknown; port?: unknown; address?: unknown }
+  const where = `${typeof address === 'string' ? address : 'this host'}:${typeof port === 'number' ? port : '?'}`
+  if (code === 'EADDRINUSE') return `port ${where} is already in use; stop what uses it, or choose another with --port (0 picks a free one)`
+  if (code === 'EACCES') return `no permission to listen on ${where}; choose a port above 1023 with --port`
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: that address is not on this machine; check --host`
+  if (code === 'EDATAFILEBUSY') return (error as Error).message
+  return undefined
+}
+
+/**
  * Runs the CLI with these arguments and returns the exit code: 0 on success, 1 when a tool or
  * the demo failed, 2 for a usage or input error. Never calls process.exit.
  */
 export async function main(argv: string[], io: CliIo = processIo, signal?: AbortSignal): Promise<number> {
   const [command, ...args] = argv
+  // `<command> --help` for the commands whose help is the usage (run has its own, per tool).
+  if (['tools', 'describe', 'sandbox', 'demo'].includes(command ?? '') && args.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout(USAGE)
+    return 0
+  }
   try {
     switch (command) {
       case 'tools':
@@ -194,8 +272,13 @@ export async function main(argv: string[], io: CliIo = processIo, signal?: Abort
     }
   } catch (error) {
     if (error instanceof CliUsageError) {
-      io.stderr(`intercom-blocks: ${error.message}\n\n${USAGE}`)
+      io.stderr(error.hint ? `intercom-blocks: ${error.message}\n${error.hint}\n` : `intercom-blocks: ${error.message}\n\n${USAGE}`)
       return 2
+    }
+    const listenProblem = listenError(error)
+    if (listenProblem) {
+      io.stderr(`intercom-blocks: ${listenProblem}\n`)
+      return 1
     }
     io.stderr(`intercom-blocks: ${(error as Error).stack ?? String(error)}\n`)
     return 1

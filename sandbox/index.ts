@@ -12,7 +12,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_TOKEN, resolveOptions, type SandboxOptions } from './options'
-import { loadDataFile, saveDataFile } from './persist'
+import { openDataFile } from './persist'
 import { matchRoute } from './router'
 import { ROUTES } from './routes'
 import { seedData } from './seed'
@@ -63,19 +63,16 @@ export function servesRoute(route: string): boolean {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const resolved = resolveOptions(options)
   const dataFile = resolved.data
-  let data = dataFile === undefined ? undefined : loadDataFile(dataFile)
-  if (!data) {
-    data = seedData(resolved.seed)
-    if (dataFile !== undefined) saveDataFile(dataFile, data)
-  }
-  const store = new Store(data)
+  const persisted = dataFile === undefined ? undefined : openDataFile(dataFile, () => seedData(resolved.seed))
+  const data = persisted?.raw ?? seedData(resolved.seed)
+  const store = new Store(persisted?.tracked ?? data)
   let requestCount = 0
   const server = createServer(
     createPipeline({
       store,
       routes: ROUTES,
       options: resolved,
-      persist: dataFile === undefined ? undefined : () => saveDataFile(dataFile, store.data),
+      persist: persisted ? () => persisted.save() : undefined,
       onRequest: () => {
         requestCount += 1
       },
@@ -84,9 +81,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   server.keepAliveTimeout = 1_000
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const failed = (error: Error) => {
+      persisted?.close()
+      reject(error)
+    }
+    server.once('error', failed)
     server.listen(resolved.port, resolved.host, () => {
-      server.off('error', reject)
+      server.off('error', failed)
       resolve()
     })
   })
@@ -100,7 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     host: address.address,
     token: resolved.tokens?.[0] ?? DEFAULT_TOKEN,
     state: {
-      snapshot: () => structuredClone(store.data),
+      snapshot: () => structuredClone(data),
       get adminId() {
         return store.me().id
       },
@@ -110,7 +111,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
+        server.close((error) => {
+          persisted?.close()
+          if (error) reject(error)
+          else resolve()
+        })
         server.closeAllConnections()
       })
       return closing

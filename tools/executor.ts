@@ -109,6 +109,27 @@ function unknownTool(toolId: unknown): ToolError {
 }
 
 /**
+ * Validates params against a tool's schema, exactly as `executeTool` does before it sends
+ * anything: the parsed values, or the `validation_error` naming the field at fault.
+ */
+export function checkParams(
+  tool: AnyToolDefinition,
+  params: unknown,
+): { success: true; values: Record<string, unknown> } | { success: false; error: ToolError } {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+    return { success: false, error: { code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false } }
+  }
+  const forbidden = forbiddenKeyPath(params)
+  if (forbidden) {
+    const field = forbidden.length > 1 ? forbidden.slice(0, -1).map(String).join('.') : 'params'
+    return { success: false, error: { code: 'validation_error', field, message: `${field}: ${FORBIDDEN_KEY_MESSAGE}`, retryable: false } }
+  }
+  const parsed = tool.params.safeParse(params)
+  if (!parsed.success) return { success: false, error: validationError(parsed.error.issues, params) }
+  return { success: true, values: parsed.data as Record<string, unknown> }
+}
+
+/**
  * Runs one tool: validates the params, builds the request, calls Intercom, transforms the answer.
  * Never throws: every failure, including bad input and network trouble, comes back as
  * `success: false` with a specific code. The access token never appears in the result.
@@ -136,20 +157,12 @@ export async function executeTool(
   // failure may invite sending the call again.
   let stage: 'checking' | 'sending' | 'applied' = 'checking'
   try {
-    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-      return fail({ code: 'validation_error', field: 'params', message: 'params: must be an object of named parameters', retryable: false })
-    }
-    const forbidden = forbiddenKeyPath(params)
-    if (forbidden) {
-      const field = forbidden.length > 1 ? forbidden.slice(0, -1).map(String).join('.') : 'params'
-      return fail({ code: 'validation_error', field, message: `${field}: ${FORBIDDEN_KEY_MESSAGE}`, retryable: false })
-    }
-    const parsed = tool.params.safeParse(params)
-    if (!parsed.success) return fail(validationError(parsed.error.issues, params))
+    const checked = checkParams(tool, params)
+    if (!checked.success) return fail(checked.error)
 
     const client = clientFor(context)
     const api = apiFor(client, context)
-    let values = parsed.data as Record<string, unknown>
+    let values = checked.values
     if (tool.prepare) values = await tool.prepare(values, api)
     const request = buildRequest(tool, values)
     if (context.signal?.aborted) {

@@ -1,5 +1,5 @@
 import type { AnyToolDefinition, BuiltRequest, HttpMethod, QueryValue, Route } from '../types'
-import { validationFailure } from './errors'
+import { ToolFailure, validationFailure } from './errors'
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
 
@@ -18,7 +18,7 @@ export function parseRoute(route: Route): { method: HttpMethod; path: string; pl
  */
 export function encodeSegment(name: string, value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number') {
-    throw validationFailure(name, 'is required')
+    throw new ToolFailure({ code: 'validation_error', field: name, message: `${name} is required`, retryable: false })
   }
   const text = String(value)
   if (text.trim() === '') throw validationFailure(name, 'must not be empty')

@@ -1,13 +1,21 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { main } from '../../cli/main'
 import type { CliIo } from '../../cli/io'
 import { listTools } from '../../index'
 
-function capture(env: Record<string, string | undefined> = {}) {
+// The embedded sandbox's kept state goes to a temp folder, never the user's cache.
+const stateFolder = mkdtempSync(join(tmpdir(), 'intercom-cli-state-'))
+afterAll(() => rmSync(stateFolder, { recursive: true, force: true }))
+const STATE_ENV = { INTERCOM_BLOCKS_SANDBOX_STATE: join(stateFolder, 'sandbox.json') }
+
+function capture(extra: Record<string, string | undefined> = {}) {
+  const env = { ...STATE_ENV, ...extra }
   const out: string[] = []
   const err: string[] = []
   const io: CliIo = { stdout: (text) => void out.push(text), stderr: (text) => void err.push(text), env }
@@ -98,7 +106,8 @@ describe('intercom-blocks tools and describe', () => {
     const lines = cli.stdout().trim().split('\n')
     expect(lines).toHaveLength(listTools().length)
     expect(lines.find((line) => line.startsWith('intercom_get_contact '))).toContain('read-only')
-    expect(lines.find((line) => line.startsWith('intercom_delete_contact '))).toContain('writes')
+    expect(lines.find((line) => line.startsWith('intercom_delete_contact '))).toContain('destructive')
+    expect(lines.find((line) => line.startsWith('intercom_create_contact '))).toContain('writes')
 
     const json = capture()
     expect(await main(['tools', '--json'], json.io)).toBe(0)
@@ -158,7 +167,7 @@ describe('the built intercom-blocks binary', () => {
   })
 
   it.runIf(existsSync(bin))('runs a tool on the sandbox as a separate process with no token in its environment', async () => {
-    const env = { ...process.env }
+    const env: NodeJS.ProcessEnv = { ...process.env, ...STATE_ENV }
     delete env.INTERCOM_ACCESS_TOKEN
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'run', 'intercom_list_tags'], { env, timeout: 20_000 })
     expect(stderr).toContain('embedded Intercom sandbox')
