@@ -154,9 +154,9 @@ async function perCall(server: Server, contactId: string): Promise<RatioRow[]> {
     'executeTool, reused context': () => executeTool('intercom_create_contact', { email: email() }, reused),
     'executeTool, fresh context': () => executeTool('intercom_create_contact', { email: email() }, { accessToken: token, baseUrl: url }),
   }
-  const count = QUICK ? 3 : 7
-  const sequential = QUICK ? 50 : 300
-  const parallel = QUICK ? 200 : 1500
+  const count = QUICK ? 3 : 5
+  const sequential = QUICK ? 50 : 200
+  const parallel = QUICK ? 200 : 600
   const rows: RatioRow[] = []
   for (const [verb, variants] of [['GET', get], ['POST create', post]] as const) {
     const names = Object.keys(variants)

@@ -290,6 +290,18 @@ function scheduleSweep(at: number): void {
   if (sweepTimer !== undefined) clearTimeout(sweepTimer)
   sweepAt = at
   sweepTimer = setTimeout(sweep, Math.max(0, at - Date.now()))
+  // The attempt itself keeps the process alive while it runs; the timer must not, after it.
+  ;(sweepTimer as { unref?: () => void }).unref?.()
+}
+
+/** Forgets a settled attempt's deadline; the timer goes when no attempt is left. */
+function settleDeadline(deadline: Deadline): void {
+  deadlines.delete(deadline)
+  if (deadlines.size === 0 && sweepTimer !== undefined) {
+    clearTimeout(sweepTimer)
+    sweepTimer = undefined
+    sweepAt = Infinity
+  }
 }
 
 /** Expires the attempts past their deadline, then waits for the next deadline. */
@@ -326,12 +338,12 @@ function withDeadline(pending: Promise<Response>, ms: number): Promise<Response>
     scheduleSweep(deadline.at)
     pending.then(
       (response) => {
-        deadlines.delete(deadline)
+        settleDeadline(deadline)
         if (expired) void discard(response)
         else resolve(response)
       },
       (error: unknown) => {
-        deadlines.delete(deadline)
+        settleDeadline(deadline)
         if (!expired) reject(error)
       },
     )
