@@ -20,6 +20,8 @@ import { ToolFailure } from './errors'
 export const RATE_LIMIT_MARGIN = 0.02
 /** How long one probing call may hold the others back while the limit is unknown. */
 export const PROBE_MS = 2_000
+/** Keys the in-memory store holds before it drops idle ones. */
+const MAX_KEYS = 10_000
 /** Longest a call waits for the rate limit in total, unless the context says otherwise. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000
 
@@ -58,6 +60,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private state(key: string): RateLimitKeyState {
     let state = this.keys.get(key)
     if (!state) {
+      if (this.keys.size >= MAX_KEYS) this.forgetIdle(Date.now())
       state = { unmetered: false, tat: 0, blockedUntil: 0, probeUntil: 0, granted: 0 }
       this.keys.set(key, state)
     }
@@ -70,6 +73,13 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   async update(key: string, observation: RateLimitObservation): Promise<void> {
     learn(this.state(key), observation)
+  }
+
+  /** Drops keys with nothing pending for ten minutes (a process serving many tokens). */
+  private forgetIdle(now: number): void {
+    for (const [key, state] of this.keys) {
+      if (Math.max(state.tat, state.blockedUntil, state.probeUntil, state.resetAt ?? 0) < now - 600_000) this.keys.delete(key)
+    }
   }
 
   /** Forgets every key (tests). */
