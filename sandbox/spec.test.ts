@@ -96,6 +96,15 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     const validateCompany = loadContract().component('company')
     expect(validateCompany(single.body), formatErrors(validateCompany.errors ?? null)).toBe(true)
     await expectValid('GET', '/companies?per_page=3', 200)
+    const scroll = await expectValid('GET', '/companies/scroll', 200)
+    await expectValid('GET', '/companies/scroll', 400)
+    let param = scroll.body.scroll_param as string
+    for (let guard = 0; guard < 50; guard++) {
+      const next = await expectValid('GET', `/companies/scroll?scroll_param=${param}`, 200)
+      param = next.body.scroll_param
+      if (next.body.data.length === 0) break
+    }
+    await expectValid('GET', `/companies/scroll?scroll_param=${param}`, 404)
   })
 
   it('conversations and messages', async () => {
@@ -149,6 +158,7 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
       'DELETE /contacts/{id}/tags/{id}',
       'GET /admins',
       'GET /companies',
+      'GET /companies/scroll',
       'GET /companies/{id}',
       'GET /contacts',
       'GET /contacts/{id}',
