@@ -289,7 +289,8 @@ function scheduleSweep(at: number): void {
   if (at >= sweepAt) return
   if (sweepTimer !== undefined) clearTimeout(sweepTimer)
   sweepAt = at
-  sweepTimer = setTimeout(sweep, Math.max(0, at - Date.now()))
+  // setTimeout takes at most 2^31 - 1 ms; a later deadline is checked again then.
+  sweepTimer = setTimeout(sweep, Math.min(2_147_483_647, Math.max(0, at - Date.now())))
   // The attempt itself keeps the process alive while it runs; the timer must not, after it.
   ;(sweepTimer as { unref?: () => void }).unref?.()
 }

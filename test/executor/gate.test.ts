@@ -84,4 +84,20 @@ describe('executeTool through the rate-limit gate (sandbox at 10 calls per secon
     expect(clientFor(withSignal)).toBe(clientFor(withSignal))
     expect(clientFor(withSignal)).not.toBe(clientFor({ ...base, signal }))
   })
+
+  it('times out each attempt at its own deadline with one shared timer: a short deadline set after a long one still fires first', async () => {
+    const hanging: typeof fetch = () => new Promise<Response>(() => undefined)
+    const store = new MemoryRateLimitStore()
+    const controller = new AbortController()
+    let longDone = false
+    const long = executeTool('intercom_list_admins', {}, { accessToken: 'tok-deadline', fetch: hanging, timeoutMs: 60_000, maxRetries: 0, rateLimitStore: store, signal: controller.signal }).then((result) => {
+      longDone = true
+      return result
+    })
+    const short = await executeTool('intercom_list_admins', {}, { accessToken: 'tok-deadline-2', fetch: hanging, timeoutMs: 30, maxRetries: 0, rateLimitStore: store })
+    expect(short).toMatchObject({ success: false, error: { code: 'timeout' } })
+    expect(longDone).toBe(false)
+    controller.abort()
+    expect(await long).toMatchObject({ success: false, error: { code: 'aborted' } })
+  })
 })
