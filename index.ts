@@ -38,3 +38,8 @@ export type { ContactTriggerOutput, ContactTagTriggerOutput, ContactDeletedTrigg
 export type { CompanyTriggerOutput } from './triggers/companies'
 export type { TicketTriggerOutput } from './triggers/tickets'
 export type { WebhookTriggerOutput } from './triggers/webhook'
+export { paginate, collect, paginationOf } from './tools/paginate'
+export type { Pagination, PaginateOptions } from './tools/paginate'
+export { MemoryRateLimitStore } from './tools/rate-limit'
+export type { RateLimitKeyState } from './tools/rate-limit'
+export { ToolFailure } from './tools/errors'

@@ -14,7 +14,7 @@ export interface Operation {
 }
 
 /** The block settings that are not tool params; no param field may take these ids. */
-export const SETTING_FIELDS = ['operation', 'accessToken', 'region'] as const
+export const SETTING_FIELDS = ['operation', 'accessToken', 'region', 'returnAll', 'limit'] as const
 
 /** The operation value of a tool id. */
 export function operationIdOf(toolId: string): string {

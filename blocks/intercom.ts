@@ -12,6 +12,7 @@ import type {
 } from '../types'
 import { executeTool } from '../tools/executor'
 import type { ToolId, ToolOutput } from '../tools/typed'
+import { collect, paginationOf } from '../tools/paginate'
 import { REGION_HOSTS } from '../tools/http'
 import { coerceValue, isEmptyValue } from './coerce'
 import { BlockValueError } from './errors'
@@ -37,6 +38,32 @@ const groups = [...new Set(operations.map((operation) => operation.group))]
 
 /** Harmless when a new block is run untouched: the first operation that only reads. */
 const defaultOperation = (operations.find((operation) => operation.tool.annotations.readOnly) ?? operations[0])?.id
+
+/** The list and search operations: the ones "Return all" and "Limit" apply to (derived from the tools). */
+const pagedOperations = operations.filter((operation) => {
+  const style = paginationOf(operation.tool)?.style
+  return style !== undefined && style !== 'single'
+})
+const pagedCondition = { field: 'operation' as const, value: pagedOperations.map((operation) => operation.id) }
+
+const returnAllField: SubBlock = {
+  id: 'returnAll',
+  title: 'Return all',
+  type: 'switch',
+  description:
+    'Return every item, going through all the pages (with the largest pages Intercom allows), instead of one page. With a Limit, stop after that many items.',
+  defaultValue: false,
+  condition: pagedCondition,
+}
+
+const limitField: SubBlock = {
+  id: 'limit',
+  title: 'Limit',
+  type: 'number-input',
+  description: 'The most items to return, across pages (a whole number, 1 or more). Leave empty, with Return all off, to get one page.',
+  placeholder: '50',
+  condition: pagedCondition,
+}
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
 
@@ -90,6 +117,8 @@ function inputsOf(): Record<string, BlockPort> {
     operation: { type: 'string', description: 'The operation to run (see the operation field).' },
     accessToken: { type: 'string', description: 'Intercom access token' },
     region: { type: 'string', description: 'Data centre of the workspace: us, eu or au' },
+    returnAll: { type: 'boolean', description: returnAllField.description as string, condition: pagedCondition },
+    limit: { type: 'number', description: limitField.description as string, condition: pagedCondition },
   }
   for (const { field } of paramFields) {
     inputs[field.id] = {
@@ -165,6 +194,31 @@ function paramsOf(values: BlockValues): Record<string, unknown> {
   return coerceAll(entries)
 }
 
+/** Reads "Return all" and "Limit" for a list or search operation (see `BlockToolConfig`). */
+function paginationOptionsOf(values: BlockValues): { limit?: number } | undefined {
+  const operation = operationOf(values)
+  if (!pagedCondition.value.includes(operation.id)) return undefined
+  const problems: BlockValueError[] = []
+  let all = false
+  const rawAll = values.returnAll
+  if (rawAll !== undefined && rawAll !== null && rawAll !== '') {
+    const text = typeof rawAll === 'string' ? rawAll.trim().toLowerCase() : rawAll
+    if (text === true || text === 'true') all = true
+    else if (text !== false && text !== 'false') problems.push(new BlockValueError('returnAll', `returnAll: must be true or false, got ${JSON.stringify(rawAll)}`))
+  }
+  let limit: number | undefined
+  const rawLimit = values.limit
+  if (rawLimit !== undefined && rawLimit !== null && rawLimit !== '') {
+    const number = typeof rawLimit === 'number' ? rawLimit : typeof rawLimit === 'string' && /^\s*\d+\s*$/.test(rawLimit) ? Number(rawLimit) : Number.NaN
+    if (Number.isSafeInteger(number) && number >= 1) limit = number
+    else problems.push(new BlockValueError('limit', `limit: must be a whole number, 1 or more, got ${JSON.stringify(rawLimit)}`))
+  }
+  const [first] = problems
+  if (first) throw new BlockValueError(first.field, problems.map((problem) => problem.message).join('; '))
+  if (!all && limit === undefined) return undefined
+  return limit === undefined ? {} : { limit }
+}
+
 /**
  * Coerces text values keyed by param name (a command line, a query string) to the types a tool's
  * params take, with the same rules as the block's fields. Empty values are left out; a value that
@@ -207,12 +261,13 @@ export const intercomBlock: BlockDefinition = {
   bgColor: '#1F6FEB',
   icon: INTERCOM_ICON,
   docsLink: 'https://developers.intercom.com/docs/references/rest-api/api.intercom.io',
-  subBlocks: [operationField, accessTokenField, regionField, ...paramFields.map((entry) => entry.field)],
+  subBlocks: [operationField, accessTokenField, regionField, ...paramFields.map((entry) => entry.field), returnAllField, limitField],
   tools: {
     access: operations.map((operation) => operation.tool.id),
     config: {
       tool: (values) => operationOf(values).tool.id,
       params: paramsOf,
+      pagination: paginationOptionsOf,
     },
   },
   inputs: inputsOf(),
@@ -254,13 +309,16 @@ function valueError(error: BlockValueError): ToolError {
 export async function runBlock<const V extends BlockValues>(values: V, context: BlockRunContext = {}): Promise<ToolResult<BlockOutput<V>>> {
   let toolId: string
   let params: Record<string, unknown>
+  let pages: { limit?: number } | undefined
   try {
     toolId = intercomBlock.tools.config.tool(values)
     params = intercomBlock.tools.config.params(values)
+    pages = paginationOptionsOf(values)
   } catch (error) {
     if (error instanceof BlockValueError) return { success: false, error: valueError(error) }
     throw error
   }
+  if (pages) return (await collect(toolId, params, contextFor(values, context), pages)) as ToolResult<BlockOutput<V>>
   return (await executeTool(toolId, params, contextFor(values, context))) as ToolResult<BlockOutput<V>>
 }
 

@@ -118,6 +118,15 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     await expectValid('GET', `/companies/${seed.companies[0]!.id}/contacts`, 200)
     await expectValid('GET', `/companies/${seed.companies[0]!.id}/contacts?page=2&per_page=1`, 200)
     await expectValid('GET', '/companies/ffffffffffffffffffffffff/contacts', 404)
+    const scroll = await expectValid('GET', '/companies/scroll', 200)
+    await expectValid('GET', '/companies/scroll', 400)
+    let param = scroll.body.scroll_param as string
+    for (let guard = 0; guard < 50; guard++) {
+      const next = await expectValid('GET', `/companies/scroll?scroll_param=${param}`, 200)
+      param = next.body.scroll_param
+      if (next.body.data.length === 0) break
+    }
+    await expectValid('GET', `/companies/scroll?scroll_param=${param}`, 404)
   })
 
   it('conversations and messages', async () => {
@@ -188,6 +197,7 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
       'GET /admins',
       'GET /admins/{id}',
       'GET /companies',
+      'GET /companies/scroll',
       'GET /companies/{id}',
       'GET /companies/{id}/contacts',
       'GET /contacts',

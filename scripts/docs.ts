@@ -219,7 +219,7 @@ function readme(): string {
     '',
     '## The block',
     '',
-    `The ${code(block.type)} block (${code('intercomBlock')}, category ${code(block.category)}) offers every operation below. A workflow engine shows the settings, then only the fields of the chosen operation. ${code('runBlock(values, context)')} reads the values, picks the operation's tool and runs it with ${code('executeTool')}, taking the access token and region from the values or, when they are empty, from the context.`,
+    `The ${code(block.type)} block (${code('intercomBlock')}, category ${code(block.category)}) offers every operation below. A workflow engine shows the settings, then only the fields of the chosen operation. ${code('runBlock(values, context)')} reads the values, picks the operation's tool and runs it with ${code('executeTool')}, taking the access token and region from the values or, when they are empty, from the context. For list and search operations, ${code('returnAll')} and ${code('limit')} gather the items across pages (with ${code('collect')}, asking for the largest pages Intercom allows) instead of returning one page.`,
     '',
     'Values usually arrive as text. Each field is read as its param\'s schema says: decimal text becomes a number (`"25"` → 25), `"true"`/`"false"` become booleans, JSON text becomes an object or array. Empty fields (`""`, `null`, or only white space in a JSON field) are left out; `0` and `false` are sent. A value that cannot be read, or an unknown operation, gives `success: false` with code `validation_error` and the field named, and nothing is sent.',
     '',

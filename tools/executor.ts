@@ -90,6 +90,14 @@ export function clearAdminCache(): void {
   meCache.clear()
 }
 
+/** Adds the tool's declared advice to an error from Intercom that it matches. */
+function withHints(tool: AnyToolDefinition, error: ToolError): ToolError {
+  if (!tool.errorHints || error.status === undefined) return error
+  const text = `${error.code} ${error.message}`
+  const hint = tool.errorHints.find((entry) => entry.match.test(text))
+  return hint ? { ...error, message: `${error.message} ${hint.hint}` } : error
+}
+
 function unknownTool(toolId: unknown): ToolError {
   const ids = listTools().map((tool) => tool.id)
   const id = String(toolId)
@@ -180,7 +188,7 @@ export async function executeTool<Id extends string>(
   } catch (error) {
     const toolError: ToolError =
       error instanceof ToolFailure
-        ? error.error
+        ? withHints(tool, error.error)
         : { code: 'internal_error', message: error instanceof Error ? error.message : String(error), retryable: false }
     if (stage === 'applied') return fail(afterWrite(toolError, tool))
     const answered2xx = toolError.status !== undefined && toolError.status >= 200 && toolError.status < 300

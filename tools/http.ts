@@ -1,6 +1,7 @@
 import ky, { TimeoutError, type KyInstance } from 'ky'
 import type { BuiltRequest, Region, ToolContext, ToolError } from '../types'
 import { MAY_HAVE_BEEN_APPLIED, ToolFailure, invalidResponse, validationFailure } from './errors'
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, defaultRateLimitStore, gateFor, observe, rateLimitKey } from './rate-limit'
 import { DEFAULT_INTERCOM_VERSION, PACKAGE_VERSION } from './version'
 
 /** API hosts per data centre. */
@@ -14,11 +15,8 @@ export const USER_AGENT = `intercom-blocks/${PACKAGE_VERSION}`
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_MAX_RETRIES = 3
-/** Longest wait for a rate-limit window to reset before giving up instead. */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000
 const BACKOFF_BASE_MS = 250
 const BACKOFF_CAP_MS = 8_000
-const RATE_LIMIT_JITTER_MS = 250
 
 /** A successful answer from Intercom. */
 export interface HttpResponse {
@@ -36,13 +34,46 @@ export interface IntercomClient {
 }
 
 const clients = new WeakMap<ToolContext, IntercomClient>()
+/**
+ * Clients of contexts without a signal, by transport, store and settings: hosts that build a
+ * fresh context for every call (most do) reuse the client of an equal one. Bounded.
+ */
+const sharedClients = new WeakMap<object, WeakMap<object, Map<string, IntercomClient>>>()
+const DEFAULT_TRANSPORT = {}
+const MAX_SHARED_CLIENTS = 1_000
 
-/** The client of a context, created once per context object. */
+function settingsKey(context: ToolContext): string | undefined {
+  const { accessToken, baseUrl, region, version, timeoutMs, maxRetries, maxRateLimitWaitMs } = context
+  for (const value of [baseUrl, region, version]) if (value !== undefined && typeof value !== 'string') return undefined
+  for (const value of [timeoutMs, maxRetries, maxRateLimitWaitMs]) if (value !== undefined && typeof value !== 'number') return undefined
+  if (typeof accessToken !== 'string') return undefined
+  return `${accessToken}\u0000${baseUrl ?? ''}\u0000${region ?? ''}\u0000${version ?? ''}\u0000${timeoutMs ?? ''}\u0000${maxRetries ?? ''}\u0000${maxRateLimitWaitMs ?? ''}`
+}
+
+/** The client of a context: created once per context object, and shared by equal contexts without a signal. */
 export function clientFor(context: ToolContext): IntercomClient {
-  let client = clients.get(context)
-  if (!client) {
-    client = createClient(context)
-    clients.set(context, client)
+  const key = context.signal === undefined ? settingsKey(context) : undefined
+  let client: IntercomClient | undefined
+  if (key === undefined) {
+    // A context with a signal (or odd settings) keeps a client of its own.
+    client = clients.get(context)
+    if (!client) {
+      client = createClient(context)
+      clients.set(context, client)
+    }
+  } else {
+    const transport = (context.fetch as object | undefined) ?? DEFAULT_TRANSPORT
+    const store = (context.rateLimitStore as object | undefined) ?? defaultRateLimitStore
+    let byStore = sharedClients.get(transport)
+    if (!byStore) sharedClients.set(transport, (byStore = new WeakMap()))
+    let bySettings = byStore.get(store)
+    if (!bySettings) byStore.set(store, (bySettings = new Map()))
+    client = bySettings.get(key)
+    if (!client) {
+      client = createClient(context)
+      if (bySettings.size >= MAX_SHARED_CLIENTS) bySettings.clear()
+      bySettings.set(key, client)
+    }
   }
   return client
 }
@@ -119,76 +150,118 @@ function checkContext(context: ToolContext): void {
   if (context.maxRetries !== undefined && !(Number.isInteger(context.maxRetries) && context.maxRetries >= 0)) {
     throw validationFailure('maxRetries', 'must be a whole number, 0 or more')
   }
+  if (context.maxRateLimitWaitMs !== undefined && !(Number.isInteger(context.maxRateLimitWaitMs) && context.maxRateLimitWaitMs >= 0)) {
+    throw validationFailure('maxRateLimitWaitMs', 'must be a whole number of milliseconds, 0 or more')
+  }
+  const store = context.rateLimitStore as Partial<Record<'acquire' | 'update', unknown>> | undefined
+  if (store !== undefined && (store === null || typeof store.acquire !== 'function' || typeof store.update !== 'function')) {
+    throw validationFailure('rateLimitStore', 'must be a rate-limit store with acquire and update methods')
+  }
   if (context.version !== undefined && (typeof context.version !== 'string' || context.version.trim() === '')) {
     throw validationFailure('version', 'must be an Intercom API version such as "2.16"')
   }
 }
 
-/** Builds the ky instance and retry loop of a context. */
+/** One ky instance per transport, shared by every context: a context of its own costs no ky instance. */
+const kyByFetch = new WeakMap<typeof fetch, KyInstance>()
+let kyDefault: KyInstance | undefined
+
+function kyFor(transport: typeof fetch | undefined): KyInstance {
+  // Retries are ours (they follow the tool's idempotency and the rate-limit gate), errors are
+  // read from the answer, and the URL comes whole: ky only sends, with its timeout.
+  const options = { retry: 0, throwHttpErrors: false } as const
+  if (!transport) return (kyDefault ??= ky.create(options))
+  let instance = kyByFetch.get(transport)
+  if (!instance) {
+    instance = ky.create({ ...options, fetch: transport })
+    kyByFetch.set(transport, instance)
+  }
+  return instance
+}
+
+function queryString(query: Record<string, string>): string {
+  let out = ''
+  for (const key in query) {
+    out += `${out === '' ? '?' : '&'}${encodeURIComponent(key)}=${encodeURIComponent(query[key] as string)}`
+  }
+  return out
+}
+
+/** Builds the connection of a context: checked once, then only data (headers, URL, limits). */
 export function createClient(context: ToolContext): IntercomClient {
   checkContext(context)
   const baseUrl = resolveBaseUrl(context)
   const maxRetries = context.maxRetries ?? DEFAULT_MAX_RETRIES
-  const api: KyInstance = ky.create({
-    prefixUrl: baseUrl,
-    headers: {
-      Authorization: `Bearer ${context.accessToken}`,
-      'Intercom-Version': context.version ?? DEFAULT_INTERCOM_VERSION,
-      Accept: 'application/json',
-      'User-Agent': USER_AGENT,
-    },
-    timeout: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    // Retries are ours: they follow the tool's idempotency and Intercom's rate-limit headers.
-    retry: 0,
-    throwHttpErrors: false,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-  })
+  const maxWaitMs = context.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+  const timeout = context.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const signal = context.signal
+  const api = kyFor(context.fetch)
+  const gate = gateFor(context.rateLimitStore ?? defaultRateLimitStore)
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${context.accessToken}`,
+    'Intercom-Version': context.version ?? DEFAULT_INTERCOM_VERSION,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+  }
+  const jsonHeaders = { ...headers, 'Content-Type': 'application/json' }
+  const key = rateLimitKey(baseUrl, context.accessToken)
 
-  async function attempt(request: BuiltRequest): Promise<Response> {
-    return untilAborted(
-      api(request.path.replace(/^\//, ''), {
-        method: request.method,
-        searchParams: request.query,
-        ...(request.body === undefined ? {} : { json: request.body }),
-        ...(context.signal ? { signal: context.signal } : {}),
-      }),
-      context.signal,
-    )
+  function attempt(request: BuiltRequest, body: string | undefined): Promise<Response> {
+    const pending = api(`${baseUrl}${request.path}${queryString(request.query)}`, {
+      method: request.method,
+      headers: body === undefined ? headers : jsonHeaders,
+      // ky's own timeout costs a promise wrapper and a timer per call; one shared timer does it here.
+      timeout: false,
+      ...(body === undefined ? {} : { body }),
+      ...(signal ? { signal } : {}),
+    })
+    return withDeadline(signal ? untilAborted(pending, signal) : pending, timeout)
   }
 
   return {
     baseUrl,
     async send(request, { idempotent }) {
-      for (let tries = 0; ; tries++) {
-        const mayRetry = tries < maxRetries
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+      const gateKey = await key
+      const deadline = Date.now() + maxWaitMs
+      // A call sent back by a 429 goes to the front of the line: waiting is not a retry.
+      let first = false
+      for (let tries = 0; ; ) {
         // Checked before every attempt: a transport that ignores the signal must not be handed the request.
-        if (context.signal?.aborted) throw abortedFailure(false)
+        if (signal?.aborted) throw abortedFailure(false)
+        const { ticket } = await gate.admit(gateKey, signal ? { signal, deadline, maxWaitMs, first } : { deadline, maxWaitMs, first })
+        if (signal?.aborted) throw abortedFailure(false)
+        const mayRetry = tries < maxRetries
+        const sentAt = Date.now()
         let response: Response
         try {
-          response = await attempt(request)
+          response = await attempt(request, body)
         } catch (error) {
-          if (context.signal?.aborted) throw abortedFailure(!idempotent)
+          await gate.report(gateKey, ticket === undefined ? { status: 0, sentAt, receivedAt: Date.now() } : { status: 0, sentAt, receivedAt: Date.now(), ticket })
+          if (signal?.aborted) throw abortedFailure(!idempotent)
           const failure = transportFailure(error, idempotent)
           if (failure.error.retryable && mayRetry) {
-            await sleep(backoff(tries), context.signal)
+            tries++
+            first = false
+            await sleep(backoff(tries - 1), signal)
             continue
           }
           throw failure
         }
+        await gate.report(gateKey, observe(response.headers, response.status, sentAt, Date.now(), ticket))
 
         if (response.status === 429) {
-          const wait = rateLimitWait(response.headers, tries)
-          if (mayRetry && wait <= MAX_RATE_LIMIT_WAIT_MS) {
-            await discard(response)
-            await sleep(wait + Math.random() * RATE_LIMIT_JITTER_MS, context.signal)
-            continue
-          }
-          throw await httpFailure(response, true, idempotent, wait)
+          // Intercom refused the call without doing it: wait for the window and send it again.
+          await discard(response)
+          first = true
+          continue
         }
+        first = false
         const transient = response.status === 408 || response.status >= 500
         if (transient && idempotent && mayRetry) {
           await discard(response)
-          await sleep(backoff(tries), context.signal)
+          tries++
+          await sleep(backoff(tries - 1), signal)
           continue
         }
         if (!response.ok) throw await httpFailure(response, transient && idempotent, idempotent)
@@ -196,6 +269,86 @@ export function createClient(context: ToolContext): IntercomClient {
       }
     },
   }
+}
+
+/** An attempt that took longer than `timeoutMs`. */
+export class AttemptTimeoutError extends Error {
+  override name = 'AttemptTimeoutError'
+}
+
+interface Deadline {
+  at: number
+  expire(): void
+}
+
+const deadlines = new Set<Deadline>()
+let sweepAt = Infinity
+let sweepTimer: ReturnType<typeof setTimeout> | undefined
+
+function scheduleSweep(at: number): void {
+  if (at >= sweepAt) return
+  if (sweepTimer !== undefined) clearTimeout(sweepTimer)
+  sweepAt = at
+  // setTimeout takes at most 2^31 - 1 ms; a later deadline is checked again then.
+  sweepTimer = setTimeout(sweep, Math.min(2_147_483_647, Math.max(0, at - Date.now())))
+  // The attempt itself keeps the process alive while it runs; the timer must not, after it.
+  ;(sweepTimer as { unref?: () => void }).unref?.()
+}
+
+/** Forgets a settled attempt's deadline; the timer goes when no attempt is left. */
+function settleDeadline(deadline: Deadline): void {
+  deadlines.delete(deadline)
+  if (deadlines.size === 0 && sweepTimer !== undefined) {
+    clearTimeout(sweepTimer)
+    sweepTimer = undefined
+    sweepAt = Infinity
+  }
+}
+
+/** Expires the attempts past their deadline, then waits for the next deadline. */
+function sweep(): void {
+  sweepTimer = undefined
+  sweepAt = Infinity
+  const now = Date.now()
+  let next = Infinity
+  for (const deadline of deadlines) {
+    if (deadline.at <= now) {
+      deadlines.delete(deadline)
+      deadline.expire()
+    } else if (deadline.at < next) next = deadline.at
+  }
+  if (next !== Infinity) scheduleSweep(next)
+}
+
+/**
+ * Settles with the attempt, or rejects with `AttemptTimeoutError` after `ms`. One timer serves
+ * every attempt in the process (set for the earliest deadline), instead of one per call. A late
+ * answer is discarded; the transport's own timeouts close a connection that never answers.
+ */
+function withDeadline(pending: Promise<Response>, ms: number): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    let expired = false
+    const deadline: Deadline = {
+      at: Date.now() + ms,
+      expire: () => {
+        expired = true
+        reject(new AttemptTimeoutError(`No answer within ${ms} ms`))
+      },
+    }
+    deadlines.add(deadline)
+    scheduleSweep(deadline.at)
+    pending.then(
+      (response) => {
+        settleDeadline(deadline)
+        if (expired) void discard(response)
+        else resolve(response)
+      },
+      (error: unknown) => {
+        settleDeadline(deadline)
+        if (!expired) reject(error)
+      },
+    )
+  })
 }
 
 /**
@@ -252,7 +405,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
-  if (error instanceof TimeoutError) {
+  if (error instanceof TimeoutError || error instanceof AttemptTimeoutError) {
     return new ToolFailure({
       code: 'timeout',
       message: idempotent
@@ -277,25 +430,6 @@ function transportFailure(error: unknown, idempotent: boolean): ToolFailure {
 function backoff(tries: number): number {
   const full = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** tries)
   return full / 2 + Math.random() * (full / 2)
-}
-
-/**
- * How long to wait after a 429: `Retry-After` (seconds or an HTTP date) first, then
- * `X-RateLimit-Reset` (unix seconds), else exponential backoff.
- */
-export function rateLimitWait(headers: Headers, tries: number, now = Date.now()): number {
-  const retryAfter = headers.get('retry-after')
-  if (retryAfter !== null && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter)
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-    const date = Date.parse(retryAfter)
-    if (Number.isFinite(date)) return Math.max(0, date - now)
-  }
-  const reset = headers.get('x-ratelimit-reset')
-  if (reset !== null && reset.trim() !== '' && Number.isFinite(Number(reset))) {
-    return Math.max(0, Number(reset) * 1000 - now)
-  }
-  return backoff(tries)
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

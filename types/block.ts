@@ -126,6 +126,12 @@ export interface BlockToolConfig {
      * `BlockValueError` naming the field) when a value cannot be read.
      */
     params(values: BlockValues): Record<string, unknown>
+    /**
+     * For list and search operations: `undefined` for one call (one page), or the options to
+     * gather the items across pages with `collect` ("Return all" on, or a "Limit" given).
+     * Throws a `BlockValueError` naming the field when a value cannot be read.
+     */
+    pagination?(values: BlockValues): { limit?: number } | undefined
   }
 }
 

@@ -54,6 +54,61 @@ export interface ToolContext {
    * @default 3
    */
   maxRetries?: number
+  /**
+   * Where the rate-limit gate keeps its state. Calls with the same token and host share one
+   * gate per store; pass a shared store (e.g. Redis-backed) to pace several processes together.
+   * @default the in-memory store of this process
+   */
+  rateLimitStore?: RateLimitStore
+  /**
+   * The longest a call may wait, in total, for Intercom's rate limit (queued behind other calls
+   * or held after a 429) before it fails with `rate_limit_exceeded`.
+   * @default 60000
+   */
+  maxRateLimitWaitMs?: number
+}
+
+/** What an answer told about the rate limit, as the gate hands it to a store. */
+export interface RateLimitObservation {
+  /** The HTTP status, or 0 when no answer came (the call failed in transport). */
+  status: number
+  /** `X-RateLimit-Limit`: calls allowed per window. */
+  limit?: number
+  /** `X-RateLimit-Remaining`: calls left in the current window. */
+  remaining?: number
+  /** `X-RateLimit-Reset` in milliseconds since the epoch: when the current window ends. */
+  resetAt?: number
+  /** From `Retry-After` on a 429, in milliseconds since the epoch. */
+  retryAt?: number
+  /** When the call was sent and when its answer came (the caller's clock, ms). */
+  sentAt: number
+  receivedAt: number
+  /** The `ticket` of the grant the call was sent under. */
+  ticket?: number
+}
+
+/** A store's answer to `acquire`. */
+export interface RateLimitDecision {
+  /**
+   * With `granted`, the slot is reserved: send after `waitMs`. Without it nothing is reserved:
+   * ask again after `waitMs` (or sooner, when an answer arrives); a `waitMs` past the caller's
+   * `maxWaitMs` means the call would wait too long.
+   */
+  waitMs: number
+  granted: boolean
+  /** The grant's sequence number, passed back in the observation of the call's answer. */
+  ticket?: number
+}
+
+/**
+ * The state of the rate-limit gate, by key (host + SHA-256 of the token). Each method is one
+ * decision on one key, so that a shared store can make it atomically (one server-side script).
+ */
+export interface RateLimitStore {
+  /** Asks for the next send slot of `key` at time `now`; reserves nothing past `maxWaitMs`. */
+  acquire(key: string, now: number, maxWaitMs: number): Promise<RateLimitDecision>
+  /** Folds what an answer said into the key's state. */
+  update(key: string, observation: RateLimitObservation): Promise<void>
 }
 
 /** A failure, as `executeTool` reports it. */
@@ -147,6 +202,16 @@ export interface ToolDefinition<
   /** Documents the output; tests check every transform against it. */
   output: z.ZodType<O>
   annotations: ToolAnnotations
+  /**
+   * Advice added to Intercom's error message when it matches (code and message are tested),
+   * e.g. what to do when a scroll is already open.
+   */
+  errorHints?: ReadonlyArray<{ match: RegExp; hint: string }>
+  /**
+   * What `paginate` cannot read from the params and output schemas: the largest page Intercom
+   * allows when the `per_page` schema has no maximum.
+   */
+  pagination?: { maxPerPage?: number }
 }
 
 /** Any tool, as the registry holds it. */

@@ -1,4 +1,5 @@
-/** Companies: upsert keyed on company_id, get and update by Intercom id, list by page number, filter, contacts. */
+/** Companies: upsert keyed on company_id, get and update by Intercom id, list by page number, scroll, filter, contacts. */
+import { randomUUID } from 'node:crypto'
 import { asJsonObject, bool, int, num, obj, objectBody, queryInt, requiredText, str, timestamp } from '../body'
 import { ApiError, companyNotFound, invalid } from '../errors'
 import { numberedPage, sortBy, type SortKey } from '../paging'
@@ -33,6 +34,7 @@ export const companyRoutes: Route[] = [
   route('POST', '/companies', createOrUpdateCompany),
   route('GET', '/companies', retrieveCompanies),
   route('POST', '/companies/list', listCompanies),
+  route('GET', '/companies/scroll', scrollCompanies),
   route('GET', '/companies/{company_id}', ({ params, store }) => ok(renderCompany(store, store.requireCompany(params.company_id ?? '')))),
   route('PUT', '/companies/{company_id}', updateCompany),
   route('GET', '/companies/{company_id}/contacts', companyContacts),
@@ -205,4 +207,53 @@ function retrieveCompanies({ query, store }: SandboxRequest) {
   if (segmentId !== null) companies = []
   const sorted = sortBy(companies, (company) => [company.created_at, company.id], [true, true])
   return listResponse(store, sorted, page, perPage)
+}
+
+/** Companies per scroll batch (Intercom chooses its own; the sandbox uses this). */
+export const SCROLL_BATCH = 100
+/** A scroll closes after this long without a call, as Intercom's do. */
+export const SCROLL_IDLE_MS = 60_000
+
+interface OpenScroll {
+  param: string
+  /** The company ids still to serve, fixed when the scroll started. */
+  rest: string[]
+  lastUsed: number
+}
+
+/** One open scroll per workspace (per app, in Intercom's terms); not persisted. */
+const scrolls = new WeakMap<Store, OpenScroll>()
+
+/**
+ * GET /companies/scroll: without scroll_param it opens a scroll (refused while another is open
+ * and less than a minute idle); with it, the next batch. The end is an empty batch, which closes
+ * the scroll.
+ */
+function scrollCompanies({ query, store }: SandboxRequest) {
+  const now = Date.now()
+  let open = scrolls.get(store)
+  if (open && now - open.lastUsed > SCROLL_IDLE_MS) {
+    scrolls.delete(store)
+    open = undefined
+  }
+  const param = query.get('scroll_param')
+  if (param === null || param === '') {
+    if (open) throw new ApiError(400, 'scroll_exists', 'Scroll already exists for this workspace: only one scroll can be open at a time')
+    const ids = sortBy(visibleCompanies(store), (company) => [company.created_at, company.id], [false, false]).map((company) => company.id)
+    open = { param: randomUUID(), rest: ids, lastUsed: now }
+    scrolls.set(store, open)
+  } else if (!open || open.param !== param) {
+    throw new ApiError(404, 'scroll_not_found', 'scroll_param has expired or does not exist: start a new scroll')
+  }
+  const batch = open.rest.splice(0, SCROLL_BATCH)
+  open.lastUsed = now
+  if (batch.length === 0) scrolls.delete(store)
+  const companies = batch.map((id) => store.data.companies.find((company) => company.id === id)).filter((company) => company !== undefined)
+  return ok({
+    type: 'list',
+    data: companies.map((company) => renderCompany(store, company)),
+    pages: null,
+    total_count: null,
+    scroll_param: open.param,
+  })
 }

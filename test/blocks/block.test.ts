@@ -14,7 +14,7 @@ type ParamFieldOf = SubBlock & { param: string; condition: { field: 'operation';
 const tools = listTools()
 const opOf = (toolId: string) => toolId.replace(/^intercom_/, '')
 const paramFields = intercomBlock.subBlocks.filter((field): field is ParamFieldOf => field.param !== undefined)
-const settingIds = ['operation', 'accessToken', 'region']
+const settingIds = ['operation', 'accessToken', 'region', 'returnAll', 'limit']
 
 /** The field that fills `param` when `operation` is chosen; fails unless there is exactly one. */
 function fieldFor(operation: string, param: string): ParamFieldOf {

@@ -88,7 +88,7 @@ describe('the block page', () => {
   it('lists every field with the operations that show it and those that require it', () => {
     const fieldRows = rows(section(readme, 'The block').split('### Fields')[1] ?? '')
     const settingRows = rows(section(readme, 'The block').split('### Settings')[1]?.split('### Operations')[0] ?? '')
-    expect(settingRows.map((row) => row[0])).toEqual(['`operation`', '`accessToken`', '`region`'])
+    expect(settingRows.map((row) => row[0])).toEqual(['`operation`', '`accessToken`', '`region`', '`returnAll`', '`limit`'])
     const params = intercomBlock.subBlocks.filter((field) => field.param !== undefined)
     expect(fieldRows.map((row) => row[0])).toEqual(params.map((field) => `\`${field.id}\``))
     for (const field of params) {

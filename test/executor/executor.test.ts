@@ -3,7 +3,7 @@ import nock from 'nock'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { PACKAGE_VERSION, REGION_HOSTS, clearAdminCache, executeTool, listTools, tools } from '../../index'
 import { buildRegistry } from '../../tools/registry'
-import { rateLimitWait } from '../../tools/http'
+import { MemoryRateLimitStore, observe } from '../../tools/rate-limit'
 import { fakeFetch, TEST_TOKEN } from '../helpers/fake-fetch'
 
 const contact = { type: 'contact', id: 'c1', email: 'jane@example.com' }
@@ -153,7 +153,7 @@ describe('retries', () => {
       { status: 429, json: errorBody('rate_limit_exceeded', 'Exceeded rate limit of 167 in 10_seconds'), headers: { 'content-type': 'application/json', 'x-ratelimit-reset': String(now()) } },
       { status: 200, json: contact },
     )
-    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch })
+    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, rateLimitStore: new MemoryRateLimitStore() })
     expect(result).toEqual({ success: true, output: { contact } })
     expect(fake.requests).toHaveLength(2)
   })
@@ -163,7 +163,7 @@ describe('retries', () => {
       { status: 429, json: errorBody('rate_limit_exceeded', 'Exceeded'), headers: { 'content-type': 'application/json', 'retry-after': '0' } },
       { status: 200, json: contact },
     )
-    const result = await executeTool('intercom_create_contact', { email: 'jane@example.com' }, { accessToken: TEST_TOKEN, fetch: fake.fetch })
+    const result = await executeTool('intercom_create_contact', { email: 'jane@example.com' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, rateLimitStore: new MemoryRateLimitStore() })
     expect(result.success).toBe(true)
     expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST'])
     expect(fake.requests[1]?.body).toEqual({ email: 'jane@example.com' })
@@ -175,16 +175,18 @@ describe('retries', () => {
       json: errorBody('rate_limit_exceeded', 'Exceeded'),
       headers: { 'content-type': 'application/json', 'x-ratelimit-reset': String(now() + 3600) },
     })
-    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch })
+    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, rateLimitStore: new MemoryRateLimitStore() })
     expect(result).toMatchObject({ success: false, error: { code: 'rate_limit_exceeded', status: 429, retryable: true } })
     expect(fake.requests).toHaveLength(1)
   })
 
-  it('stops after maxRetries 429s', async () => {
+  it('429s do not use up maxRetries: the call waits its turn until its waits would pass maxRateLimitWaitMs', async () => {
     const fake = fakeFetch({ status: 429, json: errorBody('rate_limit_exceeded', 'Exceeded'), headers: { 'content-type': 'application/json', 'retry-after': '0' } })
-    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 2 })
-    expect(result).toMatchObject({ success: false, error: { code: 'rate_limit_exceeded' } })
-    expect(fake.requests).toHaveLength(3)
+    const isolated = { accessToken: TEST_TOKEN, fetch: fake.fetch, maxRetries: 0, maxRateLimitWaitMs: 1_500, rateLimitStore: new MemoryRateLimitStore() }
+    const result = await executeTool('intercom_get_contact', { contactId: 'c1' }, isolated)
+    expect(result).toMatchObject({ success: false, error: { code: 'rate_limit_exceeded', status: 429, retryable: true } })
+    // A 429 with no wait given holds the key one second: sent at 0 and 1 s, then the next wait passes 1.5 s.
+    expect(fake.requests).toHaveLength(2)
   })
 
   it('a 500 on a create is sent exactly once', async () => {
@@ -255,22 +257,19 @@ describe('retries', () => {
   it('an abort signal cancels the wait between retries', async () => {
     const controller = new AbortController()
     const fake = fakeFetch({ status: 429, json: errorBody('rate_limit_exceeded', 'Exceeded'), headers: { 'content-type': 'application/json', 'retry-after': '30' } })
-    const pending = executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, signal: controller.signal })
+    const pending = executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: fake.fetch, signal: controller.signal, rateLimitStore: new MemoryRateLimitStore() })
     setTimeout(() => controller.abort(), 20)
     const result = await pending
     expect(result).toMatchObject({ success: false, error: { code: 'aborted' } })
     expect(fake.requests).toHaveLength(1)
   })
 
-  it('reads Retry-After in seconds or as a date, then X-RateLimit-Reset', () => {
+  it('reads Retry-After in seconds or as a date, and the X-RateLimit-* headers', () => {
     const at = 1_700_000_000_000
-    expect(rateLimitWait(new Headers({ 'retry-after': '7' }), 0, at)).toBe(7000)
-    expect(rateLimitWait(new Headers({ 'retry-after': new Date(at + 3000).toUTCString() }), 0, at)).toBe(3000)
-    expect(rateLimitWait(new Headers({ 'x-ratelimit-reset': String(at / 1000 + 9) }), 0, at)).toBe(9000)
-    expect(rateLimitWait(new Headers({ 'x-ratelimit-reset': String(at / 1000 - 5) }), 0, at)).toBe(0)
-    const fallback = rateLimitWait(new Headers(), 2, at)
-    expect(fallback).toBeGreaterThanOrEqual(500)
-    expect(fallback).toBeLessThanOrEqual(1000)
+    expect(observe(new Headers({ 'retry-after': '7' }), 429, at, at, undefined).retryAt).toBe(at + 7000)
+    expect(observe(new Headers({ 'retry-after': new Date(at + 3000).toUTCString() }), 429, at, at, undefined).retryAt).toBe(at + 3000)
+    expect(observe(new Headers({ 'x-ratelimit-reset': String(at / 1000 + 9) }), 429, at, at, undefined).resetAt).toBe(at + 9000)
+    expect(observe(new Headers({ 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '1700000009' }), 200, at, at, 4)).toMatchObject({ limit: 10, remaining: 3, resetAt: at + 9000, ticket: 4 })
   })
 })
 

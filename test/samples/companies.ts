@@ -28,4 +28,5 @@ export const companiesSamples: Samples = {
   intercom_list_company_contacts: [{ companyId: '6762f0a61bb69f9f2193bb55' }],
   // The company_id of the spec's example answer, so that the transform finds it there.
   intercom_find_company_by_company_id: [{ company_id: 'remote_companies_scroll_2' }],
+  intercom_scroll_companies: [{}, { scroll_param: '25b649f7-4d33-4ef6-88f5-60e5b8244309' }],
 }

@@ -95,6 +95,10 @@ describe('a support workflow through every tool, on the sandbox', () => {
     expect(got.company.user_count).toBe(1)
     const companies = await run('intercom_list_companies', { per_page: 5, page: 1 })
     expect(companies.companies.length).toBeGreaterThan(0)
+    const scrolled = await run('intercom_scroll_companies', {})
+    expect(scrolled.companies.length).toBeGreaterThan(0)
+    const end = await run('intercom_scroll_companies', { scroll_param: scrolled.scroll_param })
+    expect(end.companies).toEqual([])
     const detached = await run('intercom_detach_contact_from_company', { contactId, companyId })
     expect(detached.name).toBe('Workflow Co')
 

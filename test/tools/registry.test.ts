@@ -5,7 +5,7 @@ import { listTools, tools } from '../../index'
 
 const IDS = [
   'intercom_create_contact', 'intercom_get_contact', 'intercom_update_contact', 'intercom_list_contacts', 'intercom_search_contacts', 'intercom_delete_contact',
-  'intercom_create_company', 'intercom_get_company', 'intercom_list_companies',
+  'intercom_create_company', 'intercom_get_company', 'intercom_list_companies', 'intercom_scroll_companies',
   'intercom_get_conversation', 'intercom_list_conversations', 'intercom_reply_conversation', 'intercom_search_conversations',
   'intercom_close_conversation', 'intercom_open_conversation', 'intercom_snooze_conversation', 'intercom_assign_conversation',
   'intercom_create_ticket', 'intercom_get_ticket', 'intercom_update_ticket',

@@ -13,7 +13,7 @@ export const listCompanies = defineTool({
   id: 'intercom_list_companies',
   name: 'List companies',
   description:
-    "List the companies of the workspace, one page at a time, ordered by when each company last made a request (most recent first unless order is asc). Intercom pages companies by number, not by cursor: ask for page 1, 2, 3 ... with page; pages.total_pages in the output says how many pages there are. There is no starting_after cursor for companies. Companies with no contacts attached are not listed. Intercom caps this listing at 10,000 companies; to go through more than that, Intercom's scroll endpoint (GET /companies/scroll) is the alternative, which this tool does not call.",
+    "List the companies of the workspace, one page at a time, ordered by when each company last made a request (most recent first unless order is asc). Intercom pages companies by number, not by cursor: ask for page 1, 2, 3 ... with page; pages.total_pages in the output says how many pages there are. There is no starting_after cursor for companies. Companies with no contacts attached are not listed. Intercom caps this listing at 10,000 companies; to go through more than that, use intercom_scroll_companies.",
   params: z.strictObject({
     page: z
       .number()
@@ -38,4 +38,6 @@ export const listCompanies = defineTool({
   transform: listTransform<z.infer<typeof output>>({ what: 'a company list', items: 'data', as: 'companies', copy: ['pages', 'total_count'] }),
   output,
   annotations: { readOnly: true, destructive: false, idempotent: true },
+  // Intercom documents no maximum in its schema; 60 is the largest page its companies listing serves.
+  pagination: { maxPerPage: 60 },
 })
