@@ -12,8 +12,14 @@
 
 /** One block of the chain, as the page sends it: its instance id and its field values. */
 export interface ChainBlock {
-  /** The instance id shown on the canvas, e.g. `block1`; references name it. */
+  /** The instance id shown on the canvas, e.g. `block1` (`trigger` for the trigger); references name it. */
   id: string
+  /**
+   * `trigger`: the block used as a trigger (first in the chain only). It fires with its trigger's
+   * sample event, signed and passed through the real webhook handler.
+   * @default 'action'
+   */
+  kind?: 'action' | 'trigger'
   values: Record<string, unknown>
 }
 

@@ -8,7 +8,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { randomUUID } from 'node:crypto'
 import { intercomBlock, loadFieldOptions, runBlock } from '../blocks/intercom'
+import { BlockValueError } from '../blocks/errors'
+import { blockWebhookHandlerOptions } from '../blocks/triggers'
+import { createWebhookHandler } from '../triggers/handler'
+import { getTrigger } from '../triggers/registry'
+import { signWebhookBody } from '../triggers/signature'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox'
 import { REGION_HOSTS } from '../tools/http'
 import type { BlockRunContext } from '../types'
@@ -133,8 +139,51 @@ function chainOf(body: unknown): ChainBlock[] {
     }
     if (ids.has(block.id)) throw new HttpError(400, 'validation_error', `blocks.${index}.id: ${block.id} is used twice`, `blocks.${index}.id`)
     ids.add(block.id)
-    return { id: block.id, values: block.values }
+    if (block.kind !== undefined && block.kind !== 'action' && block.kind !== 'trigger') {
+      throw new HttpError(400, 'validation_error', `blocks.${index}.kind: must be action or trigger`, `blocks.${index}.kind`)
+    }
+    if (block.kind === 'trigger' && index !== 0) throw new HttpError(400, 'validation_error', `blocks.${index}.kind: a trigger starts the chain, so it can only be the first block`, `blocks.${index}.kind`)
+    return { id: block.id, kind: block.kind === 'trigger' ? 'trigger' : 'action', values: block.values }
   })
+}
+
+/**
+ * Fires a trigger block with its trigger's sample event: the notification is given a fresh id and
+ * the current time, signed with the block's client secret and passed through the real webhook
+ * handler (signature, envelope and output checks), and the output `onEvent` receives is the
+ * block's output.
+ */
+export async function fireTrigger(id: string, values: Record<string, unknown>): Promise<BlockOutcome> {
+  let options: ReturnType<typeof blockWebhookHandlerOptions>
+  try {
+    options = blockWebhookHandlerOptions(values)
+  } catch (error) {
+    if (!(error instanceof BlockValueError)) throw error
+    return { id, status: 'error', error: { code: 'validation_error', field: error.field, message: error.message, retryable: false } }
+  }
+  const selection = options.triggers?.[0]
+  const trigger = getTrigger(typeof selection === 'string' ? selection : (selection?.id ?? ''))
+  if (!trigger || !options.clientSecret) throw new Error('blockWebhookHandlerOptions gave no trigger')
+  const notification = { ...trigger.sample, id: `notif_playground_${randomUUID()}`, created_at: Math.floor(Date.now() / 1000) }
+  const body = JSON.stringify(notification)
+  let output: Record<string, unknown> | undefined
+  const handler = createWebhookHandler({ ...options, onEvent: (event) => void (output = event.output as unknown as Record<string, unknown>) })
+  const response = await handler(
+    new Request('http://playground.invalid/webhook', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature': await signWebhookBody(body, options.clientSecret) } }),
+  )
+  if (output) return { id, status: 'success', output }
+  const answer = await response.text()
+  const field = typeof selection === 'object' ? 'topics' : 'triggerId'
+  return {
+    id,
+    status: 'error',
+    error: {
+      code: 'trigger_not_fired',
+      field,
+      message: `${field}: the sample event (topic ${trigger.sample.topic}) started nothing: the handler answered ${response.status} ${answer}`,
+      retryable: false,
+    },
+  }
 }
 
 /**
@@ -148,6 +197,13 @@ export async function runChain(blocks: ChainBlock[], context: BlockRunContext): 
   for (const block of blocks) {
     if (failed !== undefined) {
       results.push({ id: block.id, status: 'skipped', reason: `${failed} failed, so this block did not run` })
+      continue
+    }
+    if (block.kind === 'trigger') {
+      const outcome = await fireTrigger(block.id, block.values)
+      results.push(outcome)
+      if (outcome.status === 'success') outputs.set(block.id, outcome.output)
+      else failed = block.id
       continue
     }
     let values: Record<string, unknown>

@@ -3,7 +3,7 @@
  * form is drawn only from the block's data (`GET /api/block`, which is `intercomBlock` itself).
  * Plain DOM, no framework; bundled by tsup as one IIFE.
  */
-import type { BlockPort, DropdownOption, SubBlock } from '../../types/block'
+import type { BlockPort, BlockTriggers, DropdownOption, SubBlock } from '../../types/block'
 import type { BlockOutcome, Connection, PlaygroundError, RunResponse } from '../protocol'
 
 interface BlockData {
@@ -14,11 +14,16 @@ interface BlockData {
   subBlocks: SubBlock[]
   outputs: Record<string, BlockPort>
   operations: string[]
+  triggers?: BlockTriggers
 }
 
+type Kind = 'action' | 'trigger'
+
 interface Instance {
-  /** `block1`, `block2`, ...: what references name. */
+  /** `block1`, `block2`, ... (`trigger` for the trigger): what references name. */
   id: string
+  /** An action runs a tool; the trigger (first, at most one) starts the chain with an event. */
+  kind: Kind
   values: Record<string, unknown>
   outcome?: BlockOutcome
 }
@@ -58,12 +63,17 @@ function announce(message: string): void {
   window.setTimeout(() => (announcer.textContent = message), 30)
 }
 
-const operationOf = (instance: Instance) => String(instance.values.operation ?? '')
-const operationLabel = (operation: string) => block.subBlocks.find((field) => field.id === 'operation')?.options?.find((option) => option.id === operation)?.label ?? operation
+/** The field that picks what a block does: the operation, or for the trigger the event. */
+const selectorKey = (kind: Kind) => (kind === 'trigger' ? 'triggerId' : 'operation')
+const selectorField = (kind: Kind) =>
+  (kind === 'trigger' ? block.triggers?.subBlocks : block.subBlocks)?.find((field) => field.id === selectorKey(kind)) as SubBlock
+const operationOf = (instance: Instance) => String(instance.values[selectorKey(instance.kind)] ?? '')
+const operationLabel = (operation: string, kind: Kind = 'action') => selectorField(kind)?.options?.find((option) => option.id === operation)?.label ?? operation
 const appliesTo = (condition: { value: string[] } | undefined, operation: string) => !condition || condition.value.includes(operation)
 
 /** The fields the chosen operation shows, in the block's order. */
-function visibleFields(operation: string): SubBlock[] {
+function visibleFields(operation: string, kind: Kind = 'action'): SubBlock[] {
+  if (kind === 'trigger') return (block.triggers?.subBlocks ?? []).filter((field) => field.id !== 'triggerId' && appliesTo(field.condition, operation)) as SubBlock[]
   return block.subBlocks.filter((field) => !SETTINGS.has(field.id) && appliesTo(field.condition, operation))
 }
 
@@ -73,7 +83,7 @@ function isRequired(field: SubBlock, operation: string): boolean {
 
 /** Fills fields that have a default value, for the chosen operation, where nothing is set yet. */
 function applyDefaults(instance: Instance): void {
-  for (const field of visibleFields(operationOf(instance))) {
+  for (const field of visibleFields(operationOf(instance), instance.kind)) {
     if (field.defaultValue !== undefined && instance.values[field.id] === undefined) {
       instance.values[field.id] = typeof field.defaultValue === 'object' ? JSON.stringify(field.defaultValue) : field.defaultValue
     }
@@ -83,7 +93,7 @@ function applyDefaults(instance: Instance): void {
 function addBlock(): void {
   counter += 1
   const operation = block.subBlocks.find((field) => field.id === 'operation')?.defaultValue
-  const instance: Instance = { id: `block${counter}`, values: { operation } }
+  const instance: Instance = { id: `block${counter}`, kind: 'action', values: { operation } }
   applyDefaults(instance)
   instances.push(instance)
   selected = instance.id
@@ -93,12 +103,29 @@ function addBlock(): void {
   $<HTMLSelectElement>(`f-${instance.id}-operation`)?.focus()
 }
 
-const label = (instance: Instance) => `Block ${instances.indexOf(instance) + 1} (${instance.id})`
+/** Puts the trigger first in the chain (there is at most one: the event that starts the workflow). */
+function addTrigger(): void {
+  let instance = instances.find((candidate) => candidate.kind === 'trigger')
+  if (instance) announce('The workflow already starts with a trigger; it is selected.')
+  else {
+    instance = { id: 'trigger', kind: 'trigger', values: { triggerId: block.triggers?.available[0] } }
+    instances.unshift(instance)
+    announce(`Added ${label(instance)}: it starts the workflow.`)
+  }
+  selected = instance.id
+  renderCanvas()
+  renderPanel()
+  $<HTMLSelectElement>(`f-${instance.id}-triggerId`)?.focus()
+}
+
+const label = (instance: Instance) => (instance.kind === 'trigger' ? 'Trigger (trigger)' : `Block ${instances.indexOf(instance) + 1} (${instance.id})`)
+/** The first position an action may take: after the trigger, when there is one. */
+const firstActionIndex = () => (instances[0]?.kind === 'trigger' ? 1 : 0)
 
 function moveBlock(instance: Instance, by: number): void {
   const from = instances.indexOf(instance)
   const to = from + by
-  if (to < 0 || to >= instances.length) return
+  if (instance.kind === 'trigger' || to < firstActionIndex() || to >= instances.length) return
   instances.splice(from, 1)
   instances.splice(to, 0, instance)
   renderCanvas()
@@ -126,7 +153,22 @@ function renderPalette(): void {
     event.dataTransfer?.setData(DRAG_TYPE, block.type)
     if (event.dataTransfer) event.dataTransfer.effectAllowed = 'copy'
   })
-  $('palette').replaceChildren(item, el('p', { class: 'hint', text: block.description }))
+  const items: HTMLElement[] = [item]
+  if (block.triggers?.enabled) {
+    const trigger = el(
+      'div',
+      { class: 'palette-item', draggable: 'true', 'data-palette': `${block.type}-trigger`, title: 'Start the workflow when something happens in Intercom' },
+      el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.icon)}`, alt: '' }),
+      el('span', { text: `${block.name} trigger` }),
+      el('button', { type: 'button', class: 'add', 'aria-label': `Add ${block.name} trigger to the workflow`, text: 'Add', onclick: addTrigger }),
+    )
+    trigger.addEventListener('dragstart', (event) => {
+      event.dataTransfer?.setData(DRAG_TYPE, 'trigger')
+      if (event.dataTransfer) event.dataTransfer.effectAllowed = 'copy'
+    })
+    items.push(trigger)
+  }
+  $('palette').replaceChildren(...items, el('p', { class: 'hint', text: block.description }))
 }
 
 function setUpCanvas(): void {
@@ -143,7 +185,8 @@ function setUpCanvas(): void {
     canvas.classList.remove('drop-target')
     if (!accepts(event)) return
     event.preventDefault()
-    addBlock()
+    if (event.dataTransfer?.getData(DRAG_TYPE) === 'trigger') addTrigger()
+    else addBlock()
   })
 }
 
@@ -161,12 +204,12 @@ function renderCanvas(): void {
           el(
             'button',
             { type: 'button', class: 'select', 'aria-pressed': String(instance.id === selected), onclick: () => select(instance) },
-            el('strong', { text: `${index + 1}. ${block.name}` }),
-            ` · ${operationLabel(operationOf(instance))} `,
+            el('strong', { text: instance.kind === 'trigger' ? `${index + 1}. ${block.name} trigger` : `${index + 1}. ${block.name}` }),
+            ` · ${operationLabel(operationOf(instance), instance.kind)} `,
             el('code', { text: instance.id }),
           ),
-          el('button', { type: 'button', class: 'move-up', 'aria-label': `Move ${instance.id} up`, text: '↑', disabled: index === 0, onclick: () => moveBlock(instance, -1) }),
-          el('button', { type: 'button', class: 'move-down', 'aria-label': `Move ${instance.id} down`, text: '↓', disabled: index === instances.length - 1, onclick: () => moveBlock(instance, 1) }),
+          el('button', { type: 'button', class: 'move-up', 'aria-label': `Move ${instance.id} up`, text: '↑', disabled: instance.kind === 'trigger' || index <= firstActionIndex(), onclick: () => moveBlock(instance, -1) }),
+          el('button', { type: 'button', class: 'move-down', 'aria-label': `Move ${instance.id} down`, text: '↓', disabled: instance.kind === 'trigger' || index === instances.length - 1, onclick: () => moveBlock(instance, 1) }),
           el('button', { type: 'button', 'aria-label': `Remove ${instance.id}`, text: '✕', onclick: () => removeBlock(instance) }),
         ),
         el('div', { class: `status ${outcome?.status ?? ''}`, text: status }),
@@ -218,9 +261,9 @@ function jsonProblem(text: string): string | undefined {
 }
 
 /** The field an error names (a field id or a tool param), among the fields the operation shows. */
-function fieldOfError(operation: string, name: string | undefined): SubBlock | undefined {
+function fieldOfError(instance: Instance, name: string | undefined): SubBlock | undefined {
   if (!name) return undefined
-  const fields = visibleFields(operation)
+  const fields = visibleFields(operationOf(instance), instance.kind)
   const first = name.split('.')[0]
   return fields.find((field) => field.id === name) ?? fields.find((field) => field.param === name) ?? fields.find((field) => field.id === first || field.param === first)
 }
@@ -229,9 +272,9 @@ function fieldOfError(operation: string, name: string | undefined): SubBlock | u
 function referenceChoices(instance: Instance): Array<{ value: string; label: string }> {
   const earlier = instances.slice(0, instances.indexOf(instance))
   return earlier.flatMap((other) =>
-    Object.entries(block.outputs)
+    Object.entries(other.kind === 'trigger' ? (block.triggers?.options[operationOf(other)]?.outputs ?? {}) : block.outputs)
       .filter(([, port]) => appliesTo(port.condition, operationOf(other)))
-      .map(([name, port]) => ({ value: `{{${other.id}.${name}}}`, label: `${other.id} · ${operationLabel(operationOf(other))} → ${name} (${port.type})` })),
+      .map(([name, port]) => ({ value: `{{${other.id}.${name}}}`, label: `${other.id} · ${operationLabel(operationOf(other), other.kind)} → ${name} (${port.type})` })),
   )
 }
 
@@ -280,7 +323,14 @@ function control(instance: Instance, field: SubBlock, id: string, describedBy: s
       const choices: DropdownOption[] = field.options ?? (field.optionsLoader ? (loaded.get(field.id) as { options?: DropdownOption[] } | undefined)?.options ?? [] : [])
       const current = value === undefined ? '' : String(value)
       const options = [el('option', { value: '', text: required ? '— choose —' : '— not set —' })]
-      for (const choice of choices) options.push(el('option', { value: choice.id, text: choice.label === choice.id ? choice.id : `${choice.label} (${choice.id})`, selected: choice.id === current }))
+      const optionOf = (choice: DropdownOption) => el('option', { value: choice.id, text: choice.label === choice.id ? choice.id : `${choice.label} (${choice.id})`, selected: choice.id === current })
+      const groups = new Map<string | undefined, DropdownOption[]>()
+      for (const choice of choices) groups.set(choice.group, [...(groups.get(choice.group) ?? []), choice])
+      // Loaded options may come in groups (e.g. admins, then teams, for an assignee).
+      for (const [group, members] of groups) {
+        if (group === undefined) options.push(...members.map(optionOf))
+        else options.push(el('optgroup', { label: group }, ...members.map(optionOf)) as unknown as HTMLOptionElement)
+      }
       if (current !== '' && !choices.some((choice) => choice.id === current)) options.push(el('option', { value: current, text: current, selected: true }))
       const box = el('select', { ...common }, ...options)
       box.addEventListener('change', () => setValue(instance, field, box.value))
@@ -376,14 +426,17 @@ function renderPanel(keepFocus = false): void {
   }
   const focusedId = keepFocus ? document.activeElement?.id : undefined
   const operation = operationOf(instance)
-  const operationField = block.subBlocks.find((field) => field.id === 'operation') as SubBlock
+  const operationField = selectorField(instance.kind)
   const groups = new Map<string, DropdownOption[]>()
   for (const option of operationField.options ?? []) groups.set(option.group ?? 'Other', [...(groups.get(option.group ?? 'Other') ?? []), option])
-  const operationId = `f-${instance.id}-operation`
+  const operationId = `f-${instance.id}-${selectorKey(instance.kind)}`
+  const grouped = (operationField.options ?? []).some((option) => option.group !== undefined)
   const picker = el(
     'select',
     { id: operationId, 'aria-describedby': `${operationId}-hint`, 'aria-required': 'true' },
-    ...[...groups].map(([group, options]) => el('optgroup', { label: group }, ...options.map((option) => el('option', { value: option.id, text: option.label, selected: option.id === operation })))),
+    ...(grouped
+      ? [...groups].map(([group, options]) => el('optgroup', { label: group }, ...options.map((option) => el('option', { value: option.id, text: option.label, selected: option.id === operation }))))
+      : (operationField.options ?? []).map((option) => el('option', { value: option.id, text: option.label, selected: option.id === operation }))),
   )
   const heading = el('h3', {})
   const fields = el('div', { class: 'fields' })
@@ -393,18 +446,18 @@ function renderPanel(keepFocus = false): void {
   const drawBody = () => {
     const current = operationOf(instance)
     const error = instance.outcome?.status === 'error' ? instance.outcome.error : undefined
-    const errorField = fieldOfError(current, error?.field)
-    heading.textContent = `${label(instance)}: ${operationLabel(current)}`
-    fields.replaceChildren(...visibleFields(current).map((field) => fieldView(instance, field, field === errorField ? error?.message : undefined)))
+    const errorField = fieldOfError(instance, error?.field)
+    heading.textContent = `${label(instance)}: ${operationLabel(current, instance.kind)}`
+    fields.replaceChildren(...visibleFields(current, instance.kind).map((field) => fieldView(instance, field, field === errorField ? error?.message : undefined)))
     output.replaceChildren(outcomeView(instance))
   }
   picker.addEventListener('change', () => {
-    instance.values.operation = picker.value
+    instance.values[selectorKey(instance.kind)] = picker.value
     instance.outcome = undefined
     applyDefaults(instance)
     renderCanvas()
     drawBody()
-    announce(`${operationLabel(picker.value)}: ${visibleFields(picker.value).length} fields.`)
+    announce(`${operationLabel(picker.value, instance.kind)}: ${visibleFields(picker.value, instance.kind).length} fields.`)
   })
   const form = el(
     'form',
@@ -413,7 +466,7 @@ function renderPanel(keepFocus = false): void {
     el(
       'div',
       { class: 'field' },
-      el('label', { for: operationId }, 'Operation', el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
+      el('label', { for: operationId }, operationField.title, el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })),
       picker,
       el('p', { id: `${operationId}-hint`, class: 'hint', text: operationField.description ?? '' }),
     ),
@@ -436,8 +489,11 @@ async function run(): Promise<void> {
     const answer = await post<RunResponse>('/api/run', {
       blocks: instances.map((instance) => ({
         id: instance.id,
+        kind: instance.kind,
         values: Object.fromEntries(
-          Object.entries(instance.values).filter(([name]) => name === 'operation' || visibleFields(operationOf(instance)).some((field) => field.id === name)),
+          Object.entries(instance.values).filter(
+            ([name]) => name === selectorKey(instance.kind) || visibleFields(operationOf(instance), instance.kind).some((field) => field.id === name),
+          ),
         ),
       })),
       connection: connection(),
@@ -452,7 +508,7 @@ async function run(): Promise<void> {
     renderPanel()
     if (failed && failed.status === 'error') {
       const instance = instances.find((candidate) => candidate.id === failed.id) as Instance
-      const field = fieldOfError(operationOf(instance), failed.error.field)
+      const field = fieldOfError(instance, failed.error.field)
       if (field) document.getElementById(`f-${instance.id}-${field.id}`)?.focus()
       announce(`${failed.id} failed: ${failed.error.message}`)
       $('conn-status').textContent = `${failed.id} failed (${failed.error.code}).`

@@ -129,6 +129,41 @@ describe.skipIf(!hasChromium && !inCi)(`the playground in Chromium${hasChromium 
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true })
   })
 
+  it('loads ticket types, ticket states and assignees (admins and teams, grouped) into dropdowns', async () => {
+    await page.getByRole('button', { name: 'Add Intercom block to the workflow' }).click()
+    await field('block1', 'operation').selectOption('create_ticket')
+    const types = field('block1', 'ticket_type_id')
+    await expect.poll(() => types.locator('option').count()).toBe(playground.sandbox.state.snapshot().ticket_types.length + 1)
+    await field('block1', 'operation').selectOption('update_ticket')
+    await expect.poll(() => field('block1', 'ticket_state_id').locator('option').count()).toBeGreaterThan(1)
+    await field('block1', 'operation').selectOption('assign_conversation')
+    const assignees = field('block1', 'assignee_id')
+    await expect.poll(() => assignees.locator('optgroup').count()).toBeGreaterThan(0)
+    expect(await assignees.locator('option').count()).toBeGreaterThan(playground.sandbox.state.snapshot().admins.length)
+  })
+
+  it('starts the chain with a trigger: its sample event runs through the webhook handler and feeds the next block', async () => {
+    await page.locator('[data-palette="intercom-trigger"]').dragTo(page.locator('#canvas'))
+    await expect.poll(() => field('trigger', 'triggerId').count()).toBe(1)
+    await field('trigger', 'triggerId').selectOption('intercom_contact_created')
+    expect(await field('trigger', 'topics').count()).toBe(0)
+    await field('trigger', 'clientSecret').fill('playground-secret')
+    await page.getByRole('button', { name: 'Add Intercom block to the workflow' }).click()
+    await field('block1', 'operation').selectOption('get_contact')
+    await page.locator('[data-field="contactId"] .ref-picker').selectOption('{{trigger.contactId}}')
+    await page.locator('#run').click()
+    await expect.poll(() => page.locator('[data-block="trigger"] .status').textContent()).toContain('ran')
+    // The sample contact is not in the sandbox: the reference was resolved and Intercom's answer is shown.
+    await expect.poll(() => page.locator('[data-block="block1"] .status').textContent()).toContain('not_found')
+    expect(await page.locator('#output .error-code').textContent()).toBe('not_found')
+    await page.locator('[data-block="trigger"] .select').click()
+    expect(await page.locator('#output .tree').textContent()).toContain('"contact.user.created"')
+    // The catch-all asks for topics; a missing one is shown at its field.
+    await field('trigger', 'triggerId').selectOption('intercom_webhook')
+    await page.locator('#run').click()
+    await expect.poll(() => page.locator('#f-trigger-topics-error').textContent()).toMatch(/topics/)
+  })
+
   it('works with the keyboard alone, with a visible focus', async () => {
     const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || '')
     for (let step = 0; step < 20 && (await focused()) !== 'Add Intercom block to the workflow'; step++) await page.keyboard.press('Tab')

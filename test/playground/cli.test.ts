@@ -37,6 +37,12 @@ describe('intercom-blocks playground', () => {
     }
   })
 
+  it('the demo (npm start) says where the playground is', async () => {
+    const cli = capture()
+    expect(await main(['demo'], cli.io)).toBe(0)
+    expect(cli.stderr()).toContain('npx intercom-blocks playground, then open http://127.0.0.1:4020/')
+  }, 60_000)
+
   it('refuses a bad port as a usage error', async () => {
     const cli = capture()
     expect(await main(['playground', '--port', 'x'], cli.io)).toBe(2)

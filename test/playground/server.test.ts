@@ -99,6 +99,27 @@ describe('the playground server', () => {
     expect(bad.results[0]).toMatchObject({ status: 'error', error: { code: 'validation_error', field: 'contactId' } })
   })
 
+  it('fires a trigger with its sample event through the real webhook handler, then feeds its output on', async () => {
+    const { results } = await runChain(
+      [
+        { id: 'trigger', kind: 'trigger', values: { triggerId: 'intercom_conversation_created', clientSecret: 's3cret' } },
+        { id: 'block1', values: { operation: 'get_conversation', conversationId: '{{trigger.conversationId}}' } },
+      ],
+      { accessToken: playground.sandbox.token, baseUrl: playground.sandbox.url },
+    )
+    expect(results[0]).toMatchObject({ status: 'success', output: { topic: expect.stringMatching(/^conversation\./) } })
+    const conversationId = (results[0] as unknown as { output: { conversationId: string } }).output.conversationId
+    expect(results[1]).toMatchObject({ status: 'error', error: { code: 'not_found' } })
+    expect(JSON.stringify(results[1])).not.toContain('{{')
+    expect(conversationId).toBeTruthy()
+    const missing = await runChain([{ id: 'trigger', kind: 'trigger', values: { triggerId: 'intercom_conversation_created' } }], {})
+    expect(missing.results[0]).toMatchObject({ status: 'error', error: { code: 'validation_error', field: 'clientSecret' } })
+    const wrongTopics = await runChain([{ id: 'trigger', kind: 'trigger', values: { triggerId: 'intercom_webhook', clientSecret: 's', topics: 'ticket.closed' } }], {})
+    expect(wrongTopics.results[0]).toMatchObject({ status: 'error', error: { code: 'trigger_not_fired', field: 'topics' } })
+    const late = await post('/api/run', { blocks: [{ id: 'a', values: { operation: 'list_admins' } }, { id: 't', kind: 'trigger', values: {} }] })
+    expect(((await late.json()) as { error: { field: string } }).error.field).toBe('blocks.1.kind')
+  })
+
   it('loads dropdown options through loadFieldOptions', async () => {
     const response = await post('/api/options', { fieldId: 'tagId' })
     const answer = (await response.json()) as { success: boolean; options: Array<{ id: string; label: string }> }
