@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSandbox, WEBHOOK_USER_AGENT, type Sandbox, type SandboxOptions } from './index'
 
 interface Received {
@@ -222,6 +222,33 @@ describe('sandbox webhooks on the wire', () => {
     const replies = await sent()
     expect(replies.map((event) => event.topic)).toEqual(['ticket.admin.replied', 'ticket.note.created', 'ticket.contact.replied'])
     expect(replies.every((event) => event.data.item.type === 'ticket' && event.data.item.id === ticket.id)).toBe(true)
+  })
+
+  it('sends an update made in the same second as the creation (times are whole seconds)', async () => {
+    const hook = await receiver()
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['contact.user.updated', 'company.updated'], clientSecret: secret }], webhookDelivery: { ping: false } })
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${sandbox.url}${path}`, { method, headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      expect(response.status, `${method} ${path}`).toBe(200)
+      return (await response.json()) as { id: string }
+    }
+    // The workspace clock is frozen so that every change lands in the same second.
+    const now = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now)
+    try {
+      const contactId = await createContact(sandbox, 'same-second@example.com')
+      await call('PUT', `/contacts/${contactId}`, { name: 'Renamed' })
+      await call('PUT', `/contacts/${contactId}`, { custom_attributes: {} })
+      const company = await call('POST', '/companies', { company_id: 'same-second', name: 'Before' })
+      await call('PUT', `/companies/${company.id}`, { name: 'After' })
+    } finally {
+      clock.mockRestore()
+    }
+    await sandbox.webhooks.idle()
+    expect(hook.received.map((entry) => [entry.json.topic, entry.json.data.item.name])).toEqual([
+      ['contact.user.updated', 'Renamed'],
+      ['company.updated', 'After'],
+    ])
   })
 
   it('refuses bad webhook options, naming the field', async () => {

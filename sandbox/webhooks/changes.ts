@@ -19,9 +19,16 @@ interface ContactMark {
   role: string
   external_id: string | null
   updated_at: number
+  /** The attributes whose change is an update, as text (times are whole seconds, too coarse alone). */
+  attributes: string
   tag_ids: string[]
   company_ids: string[]
   archived: unknown
+}
+
+interface CompanyMark {
+  updated_at: number
+  attributes: string
 }
 
 interface ConversationMark {
@@ -42,9 +49,17 @@ interface TicketMark {
 /** The few fields of each record whose change Intercom notifies. */
 export interface Snapshot {
   contacts: Map<string, ContactMark>
-  companies: Map<string, number>
+  companies: Map<string, CompanyMark>
   conversations: Map<string, ConversationMark>
   tickets: Map<string, TicketMark>
+}
+
+/** Fields that are not attributes: ids, times, links with topics of their own, activity. */
+const CONTACT_NOT_ATTRIBUTES = new Set(['id', 'created_at', 'updated_at', 'tag_ids', 'company_ids', 'archived', 'last_seen_at', 'last_replied_at', 'last_contacted_at', 'last_email_opened_at', 'last_email_clicked_at'])
+const COMPANY_NOT_ATTRIBUTES = new Set(['id', 'created_at', 'updated_at', 'tag_ids'])
+
+function attributes(record: object, skip: ReadonlySet<string>): string {
+  return JSON.stringify(Object.entries(record).filter(([key]) => !skip.has(key)))
 }
 
 export function snapshot(store: Store): Snapshot {
@@ -58,13 +73,14 @@ export function snapshot(store: Store): Snapshot {
           role: contact.role,
           external_id: contact.external_id,
           updated_at: contact.updated_at,
+          attributes: attributes(contact, CONTACT_NOT_ATTRIBUTES),
           tag_ids: [...contact.tag_ids],
           company_ids: [...contact.company_ids],
           archived: (contact as { archived?: unknown }).archived,
         },
       ]),
     ),
-    companies: new Map(data.companies.map((company) => [company.id, company.updated_at])),
+    companies: new Map(data.companies.map((company) => [company.id, { updated_at: company.updated_at, attributes: attributes(company, COMPANY_NOT_ATTRIBUTES) }])),
     conversations: new Map(
       data.conversations.map((conversation) => [
         conversation.id,
@@ -153,7 +169,7 @@ export function changesSince(before: Snapshot, store: Store): Change[] {
     // Archiving has topics of its own (`contact.unarchive` is Intercom's spelling, unverified);
     // it is not also sent as an update.
     if (archived !== (was.archived === true)) out.push({ topic: archived ? 'contact.archived' : 'contact.unarchive', item: contactItem(store, contact) })
-    else if (contact.updated_at !== was.updated_at) out.push({ topic: `contact.${contact.role}.updated`, item: contactItem(store, contact) })
+    else if (contact.updated_at !== was.updated_at || attributes(contact, CONTACT_NOT_ATTRIBUTES) !== was.attributes) out.push({ topic: `contact.${contact.role}.updated`, item: contactItem(store, contact) })
     for (const [ids, suffix] of [
       [added(was.tag_ids, contact.tag_ids), 'created'],
       [added(contact.tag_ids, was.tag_ids), 'deleted'],
@@ -188,7 +204,7 @@ export function changesSince(before: Snapshot, store: Store): Change[] {
   for (const company of data.companies) {
     const was = before.companies.get(company.id)
     if (was === undefined) out.push({ topic: 'company.created', item: renderCompany(store, company) })
-    else if (was !== company.updated_at) out.push({ topic: 'company.updated', item: renderCompany(store, company) })
+    else if (was.updated_at !== company.updated_at || attributes(company, COMPANY_NOT_ATTRIBUTES) !== was.attributes) out.push({ topic: 'company.updated', item: renderCompany(store, company) })
   }
   const companyIds = new Set(data.companies.map((company) => company.id))
   for (const id of before.companies.keys()) {
