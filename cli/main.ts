@@ -183,7 +183,7 @@ async function startKeptSandbox(state: string): Promise<Awaited<ReturnType<typeo
 }
 
 async function commandSandbox(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  refuseUnknownFlags(args, { values: ['port', 'seed', 'data', 'host'] }, 'sandbox', 'option', SEE_USAGE)
+  refuseUnknownFlags(args, { values: ['port', 'seed', 'data', 'host', 'webhook', 'webhook-secret'] }, 'sandbox', 'option', SEE_USAGE)
   const { values } = guard(() => parseArgs({
     args,
     options: { port: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, webhook: { type: 'string' }, 'webhook-secret': { type: 'string' } },

@@ -19,6 +19,11 @@ export class Store {
   private readonly rng: Rng
   /** Set by a change; the server saves the data file before it answers. */
   dirty = false
+  /**
+   * Leads merged away since the last webhook snapshot, lead id → the user it went into: the
+   * diff alone cannot tell a merge from a delete. Not saved.
+   */
+  readonly merged = new Map<string, string>()
 
   constructor(data: SandboxData) {
     this.data = data

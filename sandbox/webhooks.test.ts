@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSandbox, WEBHOOK_USER_AGENT, type Sandbox, type SandboxOptions } from './index'
 
 interface Received {
@@ -143,6 +143,112 @@ describe('sandbox webhooks on the wire', () => {
     expect(first.some((entry) => entry.startsWith('true'))).toBe(true)
     expect(first.some((entry) => entry.endsWith('true'))).toBe(true)
     expect(await runOnce()).toEqual(first)
+  })
+
+  it('notifies archive, unarchive, merge, participants, redaction, company deletion and ticket replies with their own topics', async () => {
+    const hook = await receiver()
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['*'], clientSecret: secret }], webhookDelivery: { ping: false } })
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const api = async (method: string, path: string, body?: unknown): Promise<any> => {
+      const response = await fetch(`${sandbox.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      expect(response.status, `${method} ${path}`).toBe(200)
+      return response.json()
+    }
+    let seen = 0
+    /** The notifications sent since the last call, in the order the changes were made. */
+    const sent = async () => {
+      await sandbox.webhooks.idle()
+      const ids = sandbox.webhooks.deliveries.slice(seen).map((delivery) => delivery.id)
+      seen = sandbox.webhooks.deliveries.length
+      return ids.map((id) => hook.received.find((entry) => entry.json.id === id)?.json)
+    }
+    const topics = async () => (await sent()).map((event) => event.topic)
+
+    const adminId = (await api('GET', '/admins')).admins[0].id
+    const userId = await createContact(sandbox, 'lifecycle@example.com')
+    const lead = await api('POST', '/contacts', { role: 'lead', email: 'lifecycle@example.com' })
+    await sent()
+
+    await api('POST', `/contacts/${userId}/archive`)
+    expect(await topics()).toEqual(['contact.archived'])
+    await api('POST', `/contacts/${userId}/archive`)
+    expect(await topics()).toEqual([])
+    await api('POST', `/contacts/${userId}/unarchive`)
+    expect(await topics()).toEqual(['contact.unarchive'])
+
+    await api('POST', '/contacts/merge', { from: lead.id, into: userId })
+    const merged = await sent()
+    expect(merged.map((event) => event.topic)).toContain('contact.merged')
+    expect(merged.map((event) => event.topic)).not.toContain('contact.deleted')
+    expect(merged.find((event) => event.topic === 'contact.merged').data.item).toMatchObject({ type: 'contact', id: userId })
+    // A deletion is still a deletion.
+    const other = await createContact(sandbox, 'gone@example.com')
+    await sent()
+    await api('DELETE', `/contacts/${other}`)
+    expect(await topics()).toEqual(['contact.deleted'])
+
+    const conversation = await api('POST', '/conversations', { from: { type: 'user', id: userId }, body: 'Hello' })
+    const conversationId = String(conversation.conversation_id)
+    await sent()
+    await api('POST', `/conversations/${conversationId}/customers`, { admin_id: adminId, customer: { email: 'newcomer@example.com' } })
+    expect(await topics()).toEqual(['contact.lead.created', 'conversation.contact.attached'])
+    const replied = await api('POST', `/conversations/${conversationId}/reply`, { type: 'user', message_type: 'comment', intercom_user_id: userId, body: 'My card number is 4242' })
+    const partId = String(replied.conversation_parts.conversation_parts.at(-1).id)
+    await sent()
+    await api('POST', '/conversations/redact', { type: 'conversation_part', conversation_id: conversationId, conversation_part_id: partId })
+    const [redacted, ...rest] = await sent()
+    expect(rest).toEqual([])
+    expect(redacted.topic).toBe('conversation_part.redacted')
+    expect(redacted.data.item.conversation_parts.conversation_parts.map((part: { id: string }) => String(part.id))).toEqual([partId])
+
+    const company = await api('POST', '/companies', { company_id: 'doomed', name: 'Doomed Co' })
+    await api('POST', `/contacts/${userId}/companies`, { id: company.id })
+    await sent()
+    await api('DELETE', `/companies/${company.id}`)
+    const deleted = await sent()
+    expect(deleted.map((event) => event.topic)).toEqual(['company.deleted'])
+    expect(deleted[0].data.item).toEqual({ type: 'company', id: company.id, deleted: true })
+
+    const type = (await api('GET', '/ticket_types')).data.find((candidate: { category: string }) => candidate.category === 'Customer')
+    const ticket = await api('POST', '/tickets', { ticket_type_id: type.id, contacts: [{ id: userId }], ticket_attributes: { _default_title_: 'Help', _default_description_: 'Please.' } })
+    await sent()
+    await api('POST', `/tickets/${ticket.id}/reply`, { type: 'admin', message_type: 'comment', admin_id: adminId, body: 'On it.' })
+    await api('POST', `/tickets/${ticket.id}/reply`, { type: 'admin', message_type: 'note', admin_id: adminId, body: 'Internal.' })
+    await api('POST', `/tickets/${ticket.id}/reply`, { type: 'user', message_type: 'comment', intercom_user_id: userId, body: 'Thanks.' })
+    const replies = await sent()
+    expect(replies.map((event) => event.topic)).toEqual(['ticket.admin.replied', 'ticket.note.created', 'ticket.contact.replied'])
+    expect(replies.every((event) => event.data.item.type === 'ticket' && event.data.item.id === ticket.id)).toBe(true)
+  })
+
+  it('sends an update made in the same second as the creation (times are whole seconds)', async () => {
+    const hook = await receiver()
+    const sandbox = await sandboxWith({ webhooks: [{ url: hook.url, topics: ['contact.user.updated', 'company.updated'], clientSecret: secret }], webhookDelivery: { ping: false } })
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${sandbox.url}${path}`, { method, headers: { Authorization: `Bearer ${sandbox.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      expect(response.status, `${method} ${path}`).toBe(200)
+      return (await response.json()) as { id: string }
+    }
+    // The workspace clock is frozen so that every change lands in the same second.
+    const now = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now)
+    try {
+      const contactId = await createContact(sandbox, 'same-second@example.com')
+      await call('PUT', `/contacts/${contactId}`, { name: 'Renamed' })
+      await call('PUT', `/contacts/${contactId}`, { custom_attributes: {} })
+      const company = await call('POST', '/companies', { company_id: 'same-second', name: 'Before' })
+      await call('PUT', `/companies/${company.id}`, { name: 'After' })
+    } finally {
+      clock.mockRestore()
+    }
+    await sandbox.webhooks.idle()
+    expect(hook.received.map((entry) => [entry.json.topic, entry.json.data.item.name])).toEqual([
+      ['contact.user.updated', 'Renamed'],
+      ['company.updated', 'After'],
+    ])
   })
 
   it('refuses bad webhook options, naming the field', async () => {

@@ -51,6 +51,7 @@ function mergeContacts({ body: raw, query, store }: SandboxRequest) {
     for (const part of conversation.parts) if (part.author.id === lead.id) part.author = { type: 'user', id: user.id }
   }
   data.contacts = data.contacts.filter((contact) => contact.id !== lead.id)
+  store.merged.set(lead.id, user.id)
   user.updated_at = store.now()
   store.touch()
   return ok(renderContact(store, user))
