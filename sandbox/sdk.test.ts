@@ -194,7 +194,11 @@ describe.each(VERSIONS)('intercom-client 7.0.3 at $label', ({ header, expected }
     const first = await client.companies.list({ per_page: 3 })
     const total = first.response.total_count ?? 0
     expect(total).toBeGreaterThan(3)
-    expect(await collect(first, total)).toHaveLength(total)
+    const listed = await collect(first, total)
+    expect(listed).toHaveLength(total)
+    // The scroll, with the SDK's own pager: the same companies, and it ends (an empty batch closes it).
+    const scrolled = await collect(await client.companies.scroll(), total)
+    expect(scrolled.map((company) => company.id).sort()).toEqual(listed.map((company) => company.id).sort())
     expect((await failure(client.companies.find({ company_id: 'ffffffffffffffffffffffff' }))).statusCode).toBe(404)
   })
 

@@ -55,6 +55,14 @@ export class Store {
     return value
   }
 
+  /** A UUID-shaped token from the workspace's seeded generator (scroll params), so that twin sandboxes agree. */
+  nextUuid(): string {
+    const hex = this.rng.hex(32)
+    this.data.rng = this.rng.state
+    this.dirty = true
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16] ?? '0', 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20)}`
+  }
+
   /** The admin that the access token belongs to (GET /me). */
   me(): AdminRecord {
     const admin = this.data.admins[0]

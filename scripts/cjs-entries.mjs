@@ -8,7 +8,7 @@
 // namespace instead of ky (`import_ky.default.create is not a function`). A single copy of the code
 // also means one registry, one error class and one cache whether a program imports or requires
 // the package (no dual-package hazard), and half the tarball.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 
 const root = new URL('../', import.meta.url)
 const { exports } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
@@ -21,5 +21,29 @@ for (const [subpath, target] of Object.entries(exports)) {
   writeFileSync(new URL(cjs, root), `'use strict'\n// CommonJS face of ${esmFile} (require(esm), Node >= 20.19).\nmodule.exports = require('./${esmFile}')\n`)
   const types = target.import.types
   const cjsTypes = target.require.types
-  if (typeof types === 'string' && typeof cjsTypes === 'string') copyFileSync(new URL(types, root), new URL(cjsTypes, root))
+  if (typeof types === 'string' && typeof cjsTypes === 'string' && cjsTypes !== types.replace(/\.d\.ts$/, '.d.cts')) {
+    throw new Error(`exports[${JSON.stringify(subpath)}]: the require types must be the import types as .d.cts`)
+  }
+}
+
+// The CommonJS declarations: every .d.ts (the entries and the chunks they share) as a .d.cts whose
+// relative imports name the .cjs siblings. TypeScript's node16 resolution reads a .d.cts as a
+// CommonJS module, and a CommonJS module may not import the ESM .d.ts chunks (TS1479), so the
+// CommonJS side gets a graph of its own.
+const relativeJs = /((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\.js\2/g
+// The declarations must be declarations only. When a source's inferred type makes TypeScript
+// write `import("..")` (the project root), the declaration bundler resolves it through
+// package.json "main" to dist/index.js and pastes that JavaScript into the .d.ts (it once doubled
+// the tarball). Annotate such exports with an imported type instead.
+const dist = new URL('dist/', root)
+const declarations = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? declarations(new URL(`${entry.name}/`, dir)) : /\.d\.c?ts$/.test(entry.name) ? [new URL(entry.name, dir)] : [],
+  )
+for (const file of declarations(dist)) {
+  if (!file.pathname.endsWith('.d.ts')) continue
+  const text = readFileSync(file, 'utf8')
+  writeFileSync(new URL(file.href.replace(/\.d\.ts$/, '.d.cts')), text.replace(relativeJs, (_, head, quote, path) => `${head}${quote}${path}.cjs${quote}`))
+  const code = /^(?:var|let|const) [\w$]+ =|^\/\/ [\w./-]+\.[jt]s$/m.exec(text)
+  if (code) throw new Error(`${file.pathname.slice(dist.pathname.length)} holds JavaScript (${JSON.stringify(code[0])}): a declaration imports the package root ("..") instead of a module`)
 }

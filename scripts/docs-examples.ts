@@ -25,6 +25,10 @@ const ticket = pick(seed.tickets, 'ticket')
 const tag = pick(seed.tags, 'tag')
 const ticketType = pick(seed.ticket_types, "the ticket's type", (item) => item.id === ticket.ticket_type_id)
 const otherState = pick(ticketType.states, 'other ticket state', (item) => item.id !== ticket.ticket_state_id)
+const lead = pick(seed.contacts, 'lead', (item) => item.role === 'lead')
+const article = pick(seed.articles ?? [], 'article')
+const partConversation = pick(seed.conversations, 'conversation with a part that has a body', (item) => item.parts.some((part) => part.body !== null))
+const part = pick(partConversation.parts, 'conversation part with a body', (item) => item.body !== null)
 
 /**
  * Seed values of id params, by param name. A param that holds ids inside JSON (`contacts` of
@@ -46,15 +50,33 @@ const SEED_IDS: Readonly<Record<string, unknown>> = {
   owner_id: admin.id,
   assignee_id: otherAdmin.id,
   tagId: tag.id,
+  adminId: admin.id,
+  articleId: article.id,
+  intercom_user_id: contact.id,
+  // Merge a lead into a user.
+  from: lead.id,
+  into: contact.id,
+  conversation_id: partConversation.id,
+  conversation_part_id: part.id,
+}
+
+/**
+ * Seed values of params that name an existing record only where the tool reads (the same names
+ * are new values in the tools that create): your own ids of a contact and a company.
+ */
+const LOOKUP_IDS: Readonly<Record<string, unknown>> = {
+  external_id: contact.external_id,
+  company_id: company.company_id,
 }
 
 /** The params of a tool's docs example: its first sample, with the seed's ids for id params. */
 export function docsExampleParams(tool: AnyToolDefinition): Record<string, unknown> | undefined {
   const sample = samples[tool.id]?.[0]
   if (!sample) return undefined
+  const ids = tool.annotations.readOnly ? { ...SEED_IDS, ...LOOKUP_IDS } : SEED_IDS
   const seeded = (name: string, value: unknown) => {
-    if (!Object.hasOwn(SEED_IDS, name)) return value
-    const id = SEED_IDS[name]
+    if (!Object.hasOwn(ids, name)) return value
+    const id = ids[name]
     return typeof value === 'string' && typeof id !== 'string' ? JSON.stringify(id) : id
   }
   return Object.fromEntries(Object.entries(sample).map(([name, value]) => [name, seeded(name, value)]))

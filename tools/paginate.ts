@@ -65,7 +65,9 @@ export function paginationOf(tool: AnyToolDefinition): Pagination | undefined {
       found = { style, items: arrays[0] as string }
       const perPage = params.per_page ? unwrap(params.per_page) : undefined
       const maximum = tool.pagination?.maxPerPage ?? perPage?.maxValue
-      if (perPage && typeof maximum === 'number' && Number.isFinite(maximum)) found.maxPerPage = maximum
+      // A whole-number schema without a documented maximum still reports the safe-integer bound:
+      // that is no page size to ask for, so such a tool pages at Intercom's default.
+      if (perPage && typeof maximum === 'number' && Number.isFinite(maximum) && maximum < Number.MAX_SAFE_INTEGER) found.maxPerPage = maximum
     }
   }
   cache.set(tool, found)

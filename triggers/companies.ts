@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { companySchema, type Company } from '../tools/schemas/company'
-import type { AnyTriggerDefinition, TriggerEventBase } from '../types'
+import type { AnyTriggerDefinition, TriggerDefinition, TriggerEventBase } from '../types'
 import { defineTrigger, eventBase, eventBaseShape, idField, itemOf, withUnixTimes } from './define'
 import { sampleCompany, sampleNotification } from './samples'
 
 export type CompanyTriggerOutput = TriggerEventBase & { company: Company; companyId: string }
 
-export const companyCreated = defineTrigger<CompanyTriggerOutput>({
+export const companyCreated: TriggerDefinition<CompanyTriggerOutput> = defineTrigger<CompanyTriggerOutput>({
   id: 'intercom_company_created',
   name: 'Company created',
   description: 'Starts when a company is created in the workspace.',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { contactSchema } from '../tools/schemas/contact'
 import { tagSchema } from '../tools/schemas/tag'
-import type { AnyTriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
+import type { AnyTriggerDefinition, TriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
 import { defineTrigger, eventBase, eventBaseShape, idField, itemOf, objectField, withUnixTimes } from './define'
 import { sampleContact, sampleNotification, sampleTag } from './samples'
 
@@ -24,7 +24,7 @@ function toContactOutput(notification: WebhookNotification): ContactTriggerOutpu
   return { ...eventBase(notification), ...contactOf(itemOf(notification, ['contact']), 'data.item') }
 }
 
-export const contactCreated = defineTrigger<ContactTriggerOutput>({
+export const contactCreated: TriggerDefinition<ContactTriggerOutput> = defineTrigger<ContactTriggerOutput>({
   id: 'intercom_contact_created',
   name: 'Contact created',
   description:
@@ -37,7 +37,7 @@ export const contactCreated = defineTrigger<ContactTriggerOutput>({
 
 export type ContactTagTriggerOutput = ContactTriggerOutput & { tag: Tag; tagId: string }
 
-export const contactTagAdded = defineTrigger<ContactTagTriggerOutput>({
+export const contactTagAdded: TriggerDefinition<ContactTagTriggerOutput> = defineTrigger<ContactTagTriggerOutput>({
   id: 'intercom_contact_tag_added',
   name: 'Tag added to contact',
   description: 'Starts when a tag is added to a contact (a user: contact.user.tag.created; a lead: contact.lead.tag.created).',
@@ -68,7 +68,7 @@ export type ContactDeletedTriggerOutput = TriggerEventBase & {
   contactId: string
 }
 
-export const contactDeleted = defineTrigger<ContactDeletedTriggerOutput>({
+export const contactDeleted: TriggerDefinition<ContactDeletedTriggerOutput> = defineTrigger<ContactDeletedTriggerOutput>({
   id: 'intercom_contact_deleted',
   name: 'Contact deleted',
   description:
@@ -94,7 +94,7 @@ export const contactDeleted = defineTrigger<ContactDeletedTriggerOutput>({
   sample: sampleNotification('contact.deleted', { type: 'contact', id: '6762f0d51bb69f9f2193bb7f', external_id: 'cus_1042', deleted: true }),
 })
 
-export const contactArchived = defineTrigger<ContactTriggerOutput>({
+export const contactArchived: TriggerDefinition<ContactTriggerOutput> = defineTrigger<ContactTriggerOutput>({
   id: 'intercom_contact_archived',
   name: 'Contact archived',
   description: 'Starts when a contact is archived (it can be unarchived later; a deleted contact starts the contact-deleted trigger instead).',

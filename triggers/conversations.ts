@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { conversationSchema, type Conversation } from '../tools/schemas/conversation'
-import type { AnyTriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
+import type { AnyTriggerDefinition, TriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
 import { defineTrigger, eventBase, eventBaseShape, idField, itemOf, withUnixTimes } from './define'
 import { sampleConversation, sampleNotification, sampleParts, sampleAuthors } from './samples'
 
@@ -24,7 +24,7 @@ function conversationTrigger(spec: { id: string; name: string; description: stri
   return defineTrigger<ConversationTriggerOutput>({ ...spec, output: conversationOutput, toOutput: toConversationOutput })
 }
 
-export const conversationCreated = conversationTrigger({
+export const conversationCreated: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_created',
   name: 'Conversation created',
   description:
@@ -33,7 +33,7 @@ export const conversationCreated = conversationTrigger({
   sample: sampleNotification('conversation.user.created', sampleConversation()),
 })
 
-export const conversationUserReplied = conversationTrigger({
+export const conversationUserReplied: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_user_replied',
   name: 'Contact replied',
   description: 'Starts when a contact (user or lead) replies in an existing conversation. A reply reopens a closed or snoozed conversation.',
@@ -41,7 +41,7 @@ export const conversationUserReplied = conversationTrigger({
   sample: sampleNotification('conversation.user.replied', sampleConversation({}, [sampleParts.userReply])),
 })
 
-export const conversationAdminReplied = conversationTrigger({
+export const conversationAdminReplied: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_admin_replied',
   name: 'Admin replied',
   description: 'Starts when a teammate (admin) replies to the contact in a conversation. Internal notes do not start it.',
@@ -52,7 +52,7 @@ export const conversationAdminReplied = conversationTrigger({
   ),
 })
 
-export const conversationAssigned = conversationTrigger({
+export const conversationAssigned: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_assigned',
   name: 'Conversation assigned',
   description:
@@ -61,7 +61,7 @@ export const conversationAssigned = conversationTrigger({
   sample: sampleNotification('conversation.admin.assigned', sampleConversation({ admin_assignee_id: 814860 }, [sampleParts.assignment])),
 })
 
-export const conversationClosed = conversationTrigger({
+export const conversationClosed: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_closed',
   name: 'Conversation closed',
   description: 'Starts when an admin closes a conversation.',
@@ -69,7 +69,7 @@ export const conversationClosed = conversationTrigger({
   sample: sampleNotification('conversation.admin.closed', sampleConversation({ open: false, state: 'closed', waiting_since: null }, [sampleParts.close])),
 })
 
-export const conversationOpened = conversationTrigger({
+export const conversationOpened: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_opened',
   name: 'Conversation reopened',
   description: 'Starts when an admin reopens a closed or snoozed conversation. A contact replying also reopens it, but starts the contact-replied trigger instead.',
@@ -77,7 +77,7 @@ export const conversationOpened = conversationTrigger({
   sample: sampleNotification('conversation.admin.opened', sampleConversation({}, [sampleParts.open])),
 })
 
-export const conversationSnoozed = conversationTrigger({
+export const conversationSnoozed: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_snoozed',
   name: 'Conversation snoozed',
   description: 'Starts when an admin snoozes a conversation; snoozed_until says when it reopens by itself.',
@@ -85,7 +85,7 @@ export const conversationSnoozed = conversationTrigger({
   sample: sampleNotification('conversation.admin.snoozed', sampleConversation({ state: 'snoozed', snoozed_until: 1_768_105_348 }, [sampleParts.snoozed])),
 })
 
-export const conversationRated = conversationTrigger({
+export const conversationRated: TriggerDefinition<ConversationTriggerOutput> = conversationTrigger({
   id: 'intercom_conversation_rated',
   name: 'Conversation rated',
   description: 'Starts when a contact rates a conversation (1 to 5); conversation_rating holds the rating, the remark and the rated teammate.',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ticketSchema } from '../tools/schemas/ticket'
-import type { AnyTriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
+import type { AnyTriggerDefinition, TriggerDefinition, TriggerEventBase, WebhookNotification } from '../types'
 import { defineTrigger, eventBase, eventBaseShape, idField, itemOf, withUnixTimes } from './define'
 import { sampleNotification, sampleTicket } from './samples'
 
@@ -20,7 +20,7 @@ function toTicketOutput(notification: WebhookNotification): TicketTriggerOutput 
   return { ...eventBase(notification), ticket: { ...withUnixTimes(item), id: ticketId } as Ticket, ticketId }
 }
 
-export const ticketCreated = defineTrigger<TicketTriggerOutput>({
+export const ticketCreated: TriggerDefinition<TicketTriggerOutput> = defineTrigger<TicketTriggerOutput>({
   id: 'intercom_ticket_created',
   name: 'Ticket created',
   description: 'Starts when a ticket is created (by a teammate, from a conversation, or by a contact in the Messenger).',
@@ -30,7 +30,7 @@ export const ticketCreated = defineTrigger<TicketTriggerOutput>({
   sample: sampleNotification('ticket.created', sampleTicket()),
 })
 
-export const ticketStateUpdated = defineTrigger<TicketTriggerOutput>({
+export const ticketStateUpdated: TriggerDefinition<TicketTriggerOutput> = defineTrigger<TicketTriggerOutput>({
   id: 'intercom_ticket_state_updated',
   name: 'Ticket state changed',
   description:

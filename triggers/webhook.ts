@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { TriggerEventBase } from '../types'
+import type { TriggerDefinition, TriggerEventBase } from '../types'
 import { defineTrigger, eventBase, eventBaseShape, NotificationShapeError } from './define'
 import { sampleConversation, sampleNotification, sampleParts } from './samples'
 
@@ -11,7 +11,7 @@ export const CATCH_ALL_TRIGGER_ID = 'intercom_webhook'
 /** Topics: `conversation.user.created` style names, lower case, dots and underscores. */
 export const TOPIC_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/
 
-export const webhookTrigger = defineTrigger<WebhookTriggerOutput>({
+export const webhookTrigger: TriggerDefinition<WebhookTriggerOutput> = defineTrigger<WebhookTriggerOutput>({
   id: CATCH_ALL_TRIGGER_ID,
   name: 'Any Intercom event',
   description:

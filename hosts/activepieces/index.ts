@@ -10,7 +10,7 @@
  * ```
  */
 import { createAction, createPiece, PieceAuth, Property, type Action, type Trigger } from '@activepieces/pieces-framework'
-import type { AnyToolDefinition, OptionsLoader, ToolContext } from '../../types'
+import type { AnyToolDefinition, OptionsLoader, Region, ToolContext } from '../../types'
 import { coerceParamText } from '../../blocks/intercom'
 import { BlockValueError } from '../../blocks/errors'
 import { INTERCOM_ICON } from '../../blocks/icon'
@@ -29,7 +29,7 @@ export const intercomAuth = PieceAuth.CustomAuth({
   required: true,
   props: {
     accessToken: PieceAuth.SecretText({ displayName: 'Access token', description: CREDENTIAL_DESCRIPTIONS.accessToken, required: true }),
-    region: Property.StaticDropdown({
+    region: Property.StaticDropdown<Region, true>({
       displayName: 'Region',
       description: CREDENTIAL_DESCRIPTIONS.region,
       required: true,

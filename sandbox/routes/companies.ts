@@ -1,5 +1,4 @@
 /** Companies: upsert keyed on company_id, get and update by Intercom id, list by page number, scroll, filter, contacts. */
-import { randomUUID } from 'node:crypto'
 import { asJsonObject, bool, int, num, obj, objectBody, queryInt, requiredText, str, timestamp } from '../body'
 import { ApiError, companyNotFound, invalid } from '../errors'
 import { numberedPage, sortBy, type SortKey } from '../paging'
@@ -240,7 +239,7 @@ function scrollCompanies({ query, store }: SandboxRequest) {
   if (param === null || param === '') {
     if (open) throw new ApiError(400, 'scroll_exists', 'Scroll already exists for this workspace: only one scroll can be open at a time')
     const ids = sortBy(visibleCompanies(store), (company) => [company.created_at, company.id], [false, false]).map((company) => company.id)
-    open = { param: randomUUID(), rest: ids, lastUsed: now }
+    open = { param: store.nextUuid(), rest: ids, lastUsed: now }
     scrolls.set(store, open)
   } else if (!open || open.param !== param) {
     throw new ApiError(404, 'scroll_not_found', 'scroll_param has expired or does not exist: start a new scroll')
@@ -249,11 +248,13 @@ function scrollCompanies({ query, store }: SandboxRequest) {
   open.lastUsed = now
   if (batch.length === 0) scrolls.delete(store)
   const companies = batch.map((id) => store.data.companies.find((company) => company.id === id)).filter((company) => company !== undefined)
+  // The last, empty batch carries no scroll_param (optional in the schema): the scroll is closed,
+  // and clients that page while a scroll_param comes back (the official SDK's pager) stop there.
   return ok({
     type: 'list',
     data: companies.map((company) => renderCompany(store, company)),
     pages: null,
     total_count: null,
-    scroll_param: open.param,
+    ...(batch.length === 0 ? {} : { scroll_param: open.param }),
   })
 }

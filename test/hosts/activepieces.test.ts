@@ -64,8 +64,11 @@ describe('Activepieces actions on the sandbox, with the framework createMockActi
   let twin: Sandbox
   let state: SandboxData
   beforeAll(async () => {
-    sandbox = await startSandbox({ seed: 31, tokens: ['ap-host-token'] })
-    twin = await startSandbox({ seed: 31, tokens: ['ap-host-token'] })
+    // The clock is frozen below (twin timestamps), so the rate-limit gate would see every call at
+    // one instant and space them out in real time: a limit far above what the test sends.
+    const rateLimit = { limit: 1_000_000_000, windowMs: 60_000 }
+    sandbox = await startSandbox({ seed: 31, tokens: ['ap-host-token'], rateLimit })
+    twin = await startSandbox({ seed: 31, tokens: ['ap-host-token'], rateLimit })
     state = sandbox.state.snapshot()
   })
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clearAdminCache, listTools } from '../../index'
+import { clearAdminCache, intercomBlock, listTools } from '../../index'
 import { paramsOf } from '../../blocks/schema'
 import {
   IntercomBlocks,
@@ -58,12 +58,15 @@ describe('n8n node description: derived from the registry', () => {
     }
   })
 
-  it('is usable as an AI tool, needs its own credential, loads admins and tags', () => {
+  it('is usable as an AI tool, needs its own credential, loads the options the block loads', () => {
     expect(node.description.usableAsTool).toBe(true)
     expect(node.description.credentials).toEqual([{ name: N8N_CREDENTIAL_NAME, required: true }])
     const tagId = properties.find((property) => property.name === 'tagId')
     expect(tagId?.typeOptions?.loadOptionsMethod).toBe('intercom_list_tags')
-    expect(Object.keys(node.methods.loadOptions).sort()).toEqual(['intercom_list_admins', 'intercom_list_tags'])
+    // One loadOptions method per tool the block's dropdowns load through (admins, tags, ticket types and states ...).
+    const loaded = [...new Set(intercomBlock.subBlocks.flatMap((field) => (field.optionsLoader ? [field.optionsLoader.tool] : [])))].sort()
+    expect(loaded).toEqual(expect.arrayContaining(['intercom_list_admins', 'intercom_list_tags', 'intercom_list_ticket_types', 'intercom_list_ticket_states']))
+    expect(Object.keys(node.methods.loadOptions).sort()).toEqual(loaded)
     const credential = new IntercomBlocksApi()
     expect(credential.properties.map((property) => property.name)).toEqual(['accessToken', 'region', 'baseUrl'])
     expect(credential.properties[0]?.typeOptions?.password).toBe(true)

@@ -27,9 +27,12 @@ beforeAll(async () => {
 afterAll(() => installed?.remove())
 
 describe('the tarball', () => {
-  it('is under 150 kB packed and holds dist/, README.md, LICENSE and package.json only', () => {
-    expect(installed.packedSize).toBeLessThan(150_000)
-    for (const file of installed.files) expect(file).toMatch(/^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|package\.json)$/)
+  // The budget catches what once bloated the tarball (source maps, JavaScript pasted into the
+  // declarations, a second copy of the code for CommonJS): about 245 kB packed now, for the tools,
+  // the sandbox with its webhooks, the agent faces, the three host adapters and the playground.
+  it('is under 260 kB packed and holds dist/ (code, declarations, the n8n folder with its icon), README.md, LICENSE and package.json only', () => {
+    expect(installed.packedSize).toBeLessThan(260_000)
+    for (const file of installed.files) expect(file).toMatch(/^(dist\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/n8n\/(intercom\.svg|package\.json)|README\.md|LICENSE|package\.json)$/)
     expect(installed.files).toContain('LICENSE')
     expect(readFileSync(join(installed.dir, 'node_modules', 'intercom-blocks', 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) intercom-blocks contributors/)
   })

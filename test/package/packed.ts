@@ -36,7 +36,16 @@ export async function packAndInstall(): Promise<Installed> {
   if (!info) throw new Error('npm pack printed no tarball')
   const tarball = join(dir, info.filename)
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'packed-check', private: true }))
-  const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { ...npm, cwd: dir })
+  // The optional peers too (at the versions the project tests with), as a user of those
+  // entries installs them: every "exports" entry then loads.
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>
+    devDependencies?: Record<string, string>
+  }
+  const peers = Object.entries(manifest.peerDependenciesMeta ?? {})
+    .filter(([name, meta]) => meta.optional && manifest.devDependencies?.[name])
+    .map(([name]) => `${name}@${manifest.devDependencies?.[name]}`)
+  const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...peers], { ...npm, cwd: dir })
   return {
     dir,
     tarball,

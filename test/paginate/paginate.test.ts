@@ -16,6 +16,7 @@ let visibleCompanies: number
 const MATCH_ALL: Record<string, Record<string, unknown>> = {
   intercom_search_contacts: { query: { field: 'role', operator: 'IN', value: ['user', 'lead'] } },
   intercom_search_conversations: { query: { field: 'state', operator: 'IN', value: ['open', 'closed', 'snoozed'] } },
+  intercom_search_tickets: { query: { field: 'created_at', operator: '>', value: 0 } },
 }
 
 let sandbox: Sandbox
@@ -35,13 +36,22 @@ beforeAll(async () => {
   const state = sandbox.state.snapshot()
   const attached = new Set(state.contacts.flatMap((contact) => contact.company_ids))
   visibleCompanies = state.companies.filter((company) => attached.has(company.id)).length
+  // The tools that list what belongs to one record walk the record with the most of it.
+  const most = <T>(items: T[], count: (item: T) => number): T => items.reduce((best, item) => (count(item) > count(best) ? item : best))
+  const notesOf = (id: string) => state.notes.filter((note) => note.contact_id === id).length
+  MATCH_ALL.intercom_list_contact_notes = { contactId: most(state.contacts, (contact) => notesOf(contact.id)).id }
+  MATCH_ALL.intercom_list_contact_tags = { contactId: most(state.contacts, (contact) => contact.tag_ids.length).id }
+  MATCH_ALL.intercom_list_contact_companies = { contactId: most(state.contacts, (contact) => contact.company_ids.length).id }
+  const contactsOf = (id: string) => state.contacts.filter((contact) => contact.company_ids.includes(id)).length
+  MATCH_ALL.intercom_list_company_contacts = { companyId: most(state.companies, (company) => contactsOf(company.id)).id }
 })
 afterAll(async () => {
   await sandbox?.close()
 })
 
+/** An item's identity: its id, or for data attributes (the built-in ones have none) the model and full name. */
 function idsOf(items: Array<Record<string, unknown>>): string[] {
-  return items.map((item) => String(item.id))
+  return items.map((item) => (item.id !== undefined && item.id !== null ? String(item.id) : `${String(item.model)}:${String(item.full_name ?? item.name)}`))
 }
 
 async function gather(toolId: string, params: Record<string, unknown>, limit?: number): Promise<Array<Record<string, unknown>>> {

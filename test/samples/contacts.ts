@@ -24,9 +24,11 @@ export const contactsSamples: Samples = {
   ],
   intercom_delete_contact: [{ contactId: '6762f0dd1bb69f9f2193bb83' }],
   intercom_find_contact_by_external_id: [{ external_id: 'u-42' }, { external_id: 70 }],
+  // The first is the docs example: the default seed holds no lead and user with the same email or
+  // phone, so the example skips Intercom's duplicate check.
   intercom_merge_contacts: [
-    { from: '6762f0d51bb69f9f2193bb7f', into: '6762f0d51bb69f9f2193bb80' },
     { from: '6762f0d51bb69f9f2193bb7f', into: '6762f0d51bb69f9f2193bb80', skip_duplicate_validation: true },
+    { from: '6762f0d51bb69f9f2193bb7f', into: '6762f0d51bb69f9f2193bb80' },
   ],
   intercom_archive_contact: [{ contactId: '6762f0d51bb69f9f2193bb7f' }],
   intercom_unarchive_contact: [{ contactId: '6762f0d51bb69f9f2193bb7f' }],

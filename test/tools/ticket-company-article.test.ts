@@ -164,7 +164,7 @@ describe('intercom_search_articles', () => {
     const pages = { type: 'pages', page: 1, total_pages: 1, per_page: 10 }
     t.fake.reply({ status: 200, json: { type: 'list', total_count: 1, data: { articles: [article], highlights }, pages } })
     const result = await t.run('intercom_search_articles', { phrase: 'reset password', state: 'published', help_center_id: 0, highlight: false })
-    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/articles/search?phrase=reset+password&state=published&help_center_id=0&highlight=false`)
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/articles/search?phrase=reset%20password&state=published&help_center_id=0&highlight=false`)
     expect(result).toEqual({ success: true, output: { articles: [article], highlights, type: 'list', total_count: 1, pages } })
     t.parseOutput('intercom_search_articles', result.success && result.output)
   })
