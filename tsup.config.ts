@@ -21,6 +21,8 @@ const entry = {
   sandbox: 'sandbox/index.ts',
   mcp: 'agents/mcp-entry.ts',
   node: 'triggers/node.ts',
+  // Redis-backed stores for several processes (Node only; takes a node-redis client, imports no redis).
+  redis: 'redis/index.ts',
   // Host adapters (Sim Studio, n8n, Activepieces): each its own subpath; the main entry loads none.
   'hosts/sim': 'hosts/sim/index.ts',
   'hosts/n8n': 'hosts/n8n/index.ts',

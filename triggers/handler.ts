@@ -145,6 +145,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   if (maxAgeMs > seenTtlMs) fail('maxAgeMs must not exceed seenTtlMs: a replay older than the time ids are remembered would start its workflow again')
   const seen = options.seen ?? createMemorySeenStore()
   if (typeof seen?.claim !== 'function' || typeof seen?.release !== 'function') fail('seen must be a SeenStore with claim(id, ttlMs) and release(id)')
+  if (seen.complete !== undefined && typeof seen.complete !== 'function') fail('seen.complete must be a function when given')
   const selected = resolveTriggerSelection(options.triggers)
 
   return async (request) => {
@@ -211,6 +212,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       await seen.release(id).catch(() => undefined)
       return json(500, { error: 'onEvent failed; Intercom will retry the notification' })
     }
+    // The workflow started: a store that claims with a lease now keeps the id for seenTtlMs. If
+    // that fails the lease still holds the id for a while; the event itself has been delivered.
+    if (seen.complete) await seen.complete(id, seenTtlMs).catch(() => undefined)
     return json(200, { status: 'ok', id, triggers: events.map((event) => event.trigger) })
   }
 }

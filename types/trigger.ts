@@ -92,6 +92,12 @@ export interface SeenStore {
   claim(id: string, ttlMs: number): Promise<boolean>
   /** Releases a claim after onEvent failed, so that Intercom's retry of the same notification is processed. */
   release(id: string): Promise<void>
+  /**
+   * Optional: marks a claimed id done once `onEvent` succeeded, to be remembered for `ttlMs` from
+   * now. A store whose claims are short leases (so that a claim left by a crashed process lapses)
+   * implements it; the handler calls it when present.
+   */
+  complete?(id: string, ttlMs: number): Promise<void>
 }
 
 /** The options of `createWebhookHandler`. */
