@@ -46,13 +46,23 @@ const customAttributes = (model: 'contact' | 'company'): OptionsLoader => ({
 })
 
 /**
+ * The active conversation attributes (Intercom lists them apart from the data attributes, at
+ * `GET /conversations/attributes`, and has no label besides the name).
+ */
+const conversationAttributes: OptionsLoader = {
+  tool: 'intercom_list_conversation_attributes',
+  list: 'conversation_attributes',
+  value: 'name',
+  label: 'name',
+}
+
+/**
  * JSON object params whose keys are names the workspace defines, by param name and then by the
- * resource a tool's route addresses (its first path segment): a tool added under /contacts or
- * /companies gets the hints without an edit here. Intercom 2.16 cannot list conversation
- * attributes, so conversations get none.
+ * resource a tool's route addresses (its first path segment): a tool added under /contacts,
+ * /companies or /conversations gets the hints without an edit here.
  */
 export const KEY_HINT_LOADERS: Readonly<Record<string, Readonly<Record<string, OptionsLoader>>>> = {
-  custom_attributes: { contacts: customAttributes('contact'), companies: customAttributes('company') },
+  custom_attributes: { contacts: customAttributes('contact'), companies: customAttributes('company'), conversations: conversationAttributes },
 }
 
 /** Text params that hold prose (message bodies, notes), shown as a multi-line field. */

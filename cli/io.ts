@@ -13,6 +13,9 @@ export const processIo: CliIo = {
   env: process.env,
 }
 
+/** The one-line hint of a usage error that is not about a tool's params. */
+export const SEE_USAGE = 'intercom-blocks --help shows the usage'
+
 /**
  * A usage or input problem: printed on stderr, exit code 2. With a `hint` (one line saying where
  * to look), the hint is printed instead of the whole usage.

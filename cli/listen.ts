@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createNodeWebhookListener } from '../triggers/node'
 import type { TriggerSelection } from '../types'
-import { CliUsageError, type CliIo } from './io'
+import { refuseUnknownFlags } from './flags'
+import { CliUsageError, SEE_USAGE, type CliIo } from './io'
 
 export const LISTEN_USAGE = `  intercom-blocks listen --secret S [--port 4020] [--host 127.0.0.1] [--trigger ID ...] [--topics T,T]
                                                    receive Intercom webhooks, print each verified event as a JSON line`
@@ -18,6 +19,7 @@ function usage(message: string): never {
 
 /** Runs the listener until `signal` aborts (or SIGINT/SIGTERM); returns the exit code. */
 export async function commandListen(args: string[], io: CliIo, signal?: AbortSignal, onListening?: (url: string) => void): Promise<number> {
+  refuseUnknownFlags(args, { values: ['port', 'host', 'secret', 'trigger', 'topics'] }, 'listen', 'option', SEE_USAGE)
   let values: { port?: string; host?: string; secret?: string; trigger?: string[]; topics?: string }
   try {
     values = parseArgs({

@@ -9,7 +9,7 @@ import { cliParams } from './params'
 import { describeTool, toolList } from './describe'
 import { DemoError, runDemo } from './demo'
 import { refuseUnknownFlags } from './flags'
-import { CliUsageError, processIo, type CliIo } from './io'
+import { CliUsageError, processIo, SEE_USAGE, type CliIo } from './io'
 import { commandPlayground, PLAYGROUND_PORT } from './playground'
 import { resetSandboxState, sandboxStatePath } from './state'
 import { commandListen, LISTEN_USAGE } from './listen'
@@ -31,7 +31,7 @@ Usage:
   intercom-blocks sandbox [--port 4010] [--seed N] [--data state.json]
                   [--webhook URL --webhook-secret S]  serve the Intercom sandbox until stopped
                                                    (and send signed webhooks of every change to URL)
-  intercom-blocks playground [--port 4020] [--seed N]
+  intercom-blocks playground [--port 4020] [--host 127.0.0.1] [--seed N]
                                                    serve a page to build and run Intercom blocks
   intercom-blocks mcp [--http [--port 3000] [--host 127.0.0.1]] [--tools id,...] [--read-only] [--exclude-destructive]
                                                    serve the tools to MCP clients (stdio, or Streamable HTTP at /mcp)
@@ -61,7 +61,6 @@ function guard<T>(parse: () => T): T {
 }
 
 /** One line pointing at the full usage, printed instead of it after a flag mistake. */
-const SEE_USAGE = 'intercom-blocks --help shows the usage'
 
 async function commandTools(args: string[], io: CliIo): Promise<number> {
   refuseUnknownFlags(args, { values: [], booleans: ['json'] }, 'tools', 'option', SEE_USAGE)
@@ -258,7 +257,7 @@ export function listenError(error: unknown): string | undefined {
 export async function main(argv: string[], io: CliIo = processIo, signal?: AbortSignal): Promise<number> {
   const [command, ...args] = argv
   // `<command> --help` for the commands whose help is the usage (run has its own, per tool).
-  if (['tools', 'describe', 'sandbox', 'demo'].includes(command ?? '') && args.some((arg) => arg === '--help' || arg === '-h')) {
+  if (['tools', 'describe', 'sandbox', 'demo', 'playground', 'mcp', 'listen'].includes(command ?? '') && args.some((arg) => arg === '--help' || arg === '-h')) {
     io.stdout(USAGE)
     return 0
   }

@@ -10,7 +10,8 @@ import { serveMcpHttp } from '../agents/mcp-http'
 import { selectTools, UnknownToolError } from '../agents/select'
 import { startSandbox } from '../sandbox'
 import type { Region, ToolContext } from '../types'
-import { CliUsageError, type CliIo } from './io'
+import { refuseUnknownFlags } from './flags'
+import { CliUsageError, SEE_USAGE, type CliIo } from './io'
 
 /** The token the embedded sandbox is called with. */
 const SANDBOX_TOKEN = 'sandbox-token'
@@ -42,6 +43,14 @@ function untilStopped(signal: AbortSignal | undefined, extra?: (stop: () => void
 }
 
 export async function commandMcp(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const names = Object.keys(OPTIONS) as Array<keyof typeof OPTIONS>
+  refuseUnknownFlags(
+    args,
+    { values: names.filter((name) => OPTIONS[name].type === 'string'), booleans: names.filter((name) => OPTIONS[name].type === 'boolean') },
+    'mcp',
+    'option',
+    SEE_USAGE,
+  )
   let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
   try {
     const parsed = parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true })
@@ -100,21 +109,22 @@ export async function commandMcp(args: string[], io: CliIo, signal?: AbortSignal
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined
   let context: ToolContext
+  // Said once the server is up (a port that is taken is only that error, one line).
+  let notice = ''
   if (token) context = { ...intercom, accessToken: token }
   else {
     sandbox = await startSandbox({ port: 0 })
     context = { accessToken: SANDBOX_TOKEN, baseUrl: sandbox.url }
-    io.stderr(
-      values.http
-        ? `No INTERCOM_ACCESS_TOKEN (or --token): requests without an Authorization header run on the embedded Intercom sandbox at ${sandbox.url} (seeded sample data); a request's own "Authorization: Bearer <token>" goes to Intercom.\n`
-        : `No INTERCOM_ACCESS_TOKEN (or --token): the tools run on the embedded Intercom sandbox at ${sandbox.url} (seeded sample data, nothing leaves this machine).\n`,
-    )
+    notice = values.http
+      ? `No INTERCOM_ACCESS_TOKEN (or --token): requests without an Authorization header run on the embedded Intercom sandbox at ${sandbox.url} (seeded sample data); a request's own "Authorization: Bearer <token>" goes to Intercom.\n`
+      : `No INTERCOM_ACCESS_TOKEN (or --token): the tools run on the embedded Intercom sandbox at ${sandbox.url} (seeded sample data, nothing leaves this machine).\n`
   }
   const count = selectTools(selection).length
 
   try {
     if (values.http) {
       const http = await serveMcpHttp({ ...selection, context, bearerContext: intercom, port, ...(values.host ? { host: values.host } : {}), log: (line) => io.stderr(`${line}\n`) })
+      io.stderr(notice)
       io.stderr(`MCP server (Streamable HTTP) serving ${count} tools at ${http.url}. Stop with Ctrl-C.\n`)
       io.stdout(`${http.url}\n`)
       await untilStopped(signal)
@@ -125,6 +135,7 @@ export async function commandMcp(args: string[], io: CliIo, signal?: AbortSignal
     const server = createMcpServer({ ...selection, context })
     const transport = new StdioServerTransport()
     await server.connect(transport)
+    io.stderr(notice)
     io.stderr(`MCP server (stdio) serving ${count} tools.\n`)
     await untilStopped(signal, (stop) => {
       process.stdin.once('end', stop)

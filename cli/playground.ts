@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util'
 import { startPlayground } from '../playground/server'
-import { CliUsageError, type CliIo } from './io'
+import { refuseUnknownFlags } from './flags'
+import { CliUsageError, SEE_USAGE, type CliIo } from './io'
 
 /** The playground's default port. */
 export const PLAYGROUND_PORT = 4020
 
 /**
  * `intercom-blocks playground [--port N] [--host H] [--seed N]`: serves the playground page until
- * stopped (or until `signal` aborts, for tests). Exit 1 with one line when the port is taken.
+ * stopped (or until `signal` aborts, for tests).
  */
 export async function commandPlayground(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  refuseUnknownFlags(args, { values: ['port', 'host', 'seed'] }, 'playground', 'option', SEE_USAGE)
   let values: { port?: string; host?: string; seed?: string }
   try {
     ;({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } }, allowPositionals: false, strict: true }))
@@ -23,17 +25,8 @@ export async function commandPlayground(args: string[], io: CliIo, signal?: Abor
   }
   const port = number('port', values.port, 65535) ?? PLAYGROUND_PORT
   const seed = number('seed', values.seed, 2 ** 31 - 1)
-  let playground
-  try {
-    playground = await startPlayground({ port, ...(values.host ? { host: values.host } : {}), ...(seed === undefined ? {} : { sandbox: { seed } }) })
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      io.stderr(`intercom-blocks: cannot listen on ${values.host ?? '127.0.0.1'}:${port} (${code}); choose another port with --port\n`)
-      return 1
-    }
-    throw error
-  }
+  // A port that is taken is one line and exit 1, as for every command that listens (main's listenError).
+  const playground = await startPlayground({ port, ...(values.host ? { host: values.host } : {}), ...(seed === undefined ? {} : { sandbox: { seed } }) })
   io.stderr(`Playground: open ${playground.url} (blocks run on the embedded sandbox at ${playground.sandbox.url} unless you enter a token). Stop with Ctrl-C.\n`)
   io.stdout(`${playground.url}\n`)
   await new Promise<void>((resolve) => {

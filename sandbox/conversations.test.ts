@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox, SandboxData } from './index'
-import { started, type Call } from './test-support'
+import { hasSpec } from '../test/helpers/openapi'
+import { specCheck, started, type Call } from './test-support'
 
 let sandbox: Sandbox
 let call: Call
@@ -245,5 +246,39 @@ describe('POST /messages', () => {
     expect(inapp.status).toBe(200)
     expect(inapp.body.message_type).toBe('inapp')
     expect((await call('POST', '/messages', { message_type: 'in_app', body: 'x', from })).body.errors[0]).toMatchObject({ code: 'parameter_not_found', field: 'to' })
+  })
+})
+
+describe('POST /sandbox/conversations/{id}/rating (the sandbox’s own: a contact rating in the Messenger)', () => {
+  it('stores the rating the conversation then shows, valid against the 2.16 schema; rating again replaces it', async () => {
+    const conversation = seed.conversations.find((candidate) => candidate.contact_ids.length > 0)!
+    const rated = await call('POST', `/sandbox/conversations/${conversation.id}/rating`, { rating: 4, remark: 'Helpful' })
+    expect(rated.status).toBe(200)
+    expect(rated.body.conversation_rating).toMatchObject({ rating: 4, remark: 'Helpful', contact: { type: 'contact', id: conversation.contact_ids[0] }, teammate: { type: 'admin' } })
+    const shown = await call('GET', `/conversations/${conversation.id}`)
+    expect(shown.body.conversation_rating).toEqual(rated.body.conversation_rating)
+    if (hasSpec) expect(specCheck('GET', `/conversations/${conversation.id}`, 200, shown.body)).toBe('valid')
+    const again = await call('POST', `/sandbox/conversations/${conversation.id}/rating`, { rating: 2 })
+    expect(again.body.conversation_rating).toMatchObject({ rating: 2, remark: '', created_at: rated.body.conversation_rating.created_at })
+    // Searchable by score, as Intercom's conversation_rating.score.
+    const found = await call('POST', '/conversations/search', { query: { field: 'conversation_rating.score', operator: '=', value: 2 } })
+    expect(found.body.conversations.map((item: { id: string }) => item.id)).toContain(conversation.id)
+  })
+
+  it('refuses a rating outside 1–5, a contact not in the conversation and unknown fields, naming them; 404 for an unknown conversation', async () => {
+    const conversation = seed.conversations.find((candidate) => candidate.contact_ids.length > 0)!
+    const outsider = seed.contacts.find((contact) => !conversation.contact_ids.includes(contact.id))!
+    for (const [body, field] of [
+      [{ rating: 6 }, 'rating'],
+      [{ rating: 0 }, 'rating'],
+      [{}, 'rating'],
+      [{ rating: 3, contact_id: outsider.id }, 'contact_id'],
+      [{ rating: 3, stars: 3 }, 'stars'],
+    ] as const) {
+      const answer = await call('POST', `/sandbox/conversations/${conversation.id}/rating`, body)
+      expect(answer.status, JSON.stringify(body)).toBe(400)
+      expect(answer.body.errors[0].field ?? answer.body.errors[0].message, JSON.stringify(body)).toContain(field)
+    }
+    expect((await call('POST', '/sandbox/conversations/999999999/rating', { rating: 3 })).status).toBe(404)
   })
 })

@@ -65,6 +65,18 @@ describe('faults after the change is applied', () => {
     const both = await outcomes({ faults: { errorRate: 0.5, errorAfterRate: 0.3, seed: 21 } })
     const notMade = (list: string[]) => list.map((entry) => entry.endsWith(':not'))
     expect(notMade(both)).toEqual(notMade(before))
+    // And the after-faults keep theirs when another kind is turned on: the 5xx of errorAfterRate
+    // fall on the same requests with resets (or faults before handling) added, except where
+    // those took the request first.
+    const errorsOnly = await outcomes({ faults: { errorAfterRate: 0.4, seed: 21 } })
+    const withResets = await outcomes({ faults: { errorAfterRate: 0.4, resetAfterRate: 0.3, seed: 21 } })
+    const withBefore = await outcomes({ faults: { errorAfterRate: 0.4, errorRate: 0.3, seed: 21 } })
+    expect(withResets.some((entry) => entry.startsWith('reset'))).toBe(true)
+    expect(withBefore.some((entry) => entry.endsWith(':not'))).toBe(true)
+    errorsOnly.forEach((entry, n) => {
+      if (!withResets[n]!.startsWith('reset')) expect(withResets[n], `request ${n}`).toBe(entry)
+      if (withBefore[n]!.endsWith(':made')) expect(withBefore[n], `request ${n}`).toBe(entry)
+    })
   })
 
   it('checks the new rates', async () => {

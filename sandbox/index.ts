@@ -17,6 +17,7 @@ import { DEFAULT_TOKEN, resolveOptions, type SandboxOptions } from './options'
 import { openDataFile } from './persist'
 import { matchRoute } from './router'
 import { ROUTES } from './routes'
+import { sandboxOnlyRoutes } from './routes/sandbox-only'
 import { seedData } from './seed'
 import { createPipeline } from './server'
 import { Store } from './store'
@@ -80,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer(
     createPipeline({
       store,
-      routes: ROUTES,
+      routes: [...ROUTES, ...sandboxOnlyRoutes],
       options: resolved,
       persist: persisted ? () => persisted.save() : undefined,
       onRequest: () => {

@@ -122,7 +122,16 @@ export function renderConversation(
     company: company ? renderCompany(store, company) : null,
     sla_applied: null,
     statistics: conversationStatistics(conversation),
-    conversation_rating: null,
+    conversation_rating: conversation.rating
+      ? {
+          rating: conversation.rating.score,
+          remark: conversation.rating.remark ?? '',
+          created_at: conversation.rating.created_at,
+          updated_at: conversation.rating.updated_at,
+          contact: contactRef(store.contact(conversation.rating.contact_id) ?? { id: conversation.rating.contact_id, external_id: null }),
+          teammate: { type: 'admin', id: conversation.rating.admin_id },
+        }
+      : null,
     teammates: { type: 'admin.list', teammates: conversation.teammate_ids.map((id) => ({ type: 'admin', id })) },
     title: conversation.title,
     custom_attributes: conversation.custom_attributes ?? {},

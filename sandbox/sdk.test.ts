@@ -42,6 +42,11 @@ function recordingFetch(log: Exchange[]): typeof fetch {
 }
 
 /** Walks an SDK iterator to its end, failing (instead of hanging) past `limit` items. */
+/** Routes the sandbox emulates that intercom-client 7.0.3 has no method for, and why. */
+const NOT_IN_SDK: Readonly<Record<string, string>> = {
+  'GET /conversations/attributes': 'Intercom moved conversation attributes here in 2.16; the 2.14 SDK lists them through data attributes',
+}
+
 async function collect<T>(iterable: AsyncIterable<T>, limit: number): Promise<T[]> {
   const items: T[] = []
   for await (const item of iterable) {
@@ -313,14 +318,17 @@ describe.each(VERSIONS)('intercom-client 7.0.3 at $label', ({ header, expected }
     expect(unemulated.rawResponse?.headers.get('x-sandbox-unemulated')).toBe('GET /segments')
   })
 
-  it('reached every route the sandbox emulates', () => {
+  it('reached every route the sandbox emulates (but those the SDK has no method for)', () => {
     const reached = new Set(
       log.flatMap((exchange) => {
         const found = matchRoute(ROUTES, exchange.method, exchange.path.split('?')[0] ?? '')
         return found ? [`${found.route.method} ${found.route.pattern}`] : []
       }),
     )
-    expect([...ROUTES.map((route) => `${route.method} ${route.pattern}`)].filter((route) => !reached.has(route))).toEqual([])
+    const routes = ROUTES.map((route) => `${route.method} ${route.pattern}`)
+    // Each is a route the sandbox serves that the SDK cannot call (a stale entry fails here).
+    for (const route of Object.keys(NOT_IN_SDK)) expect(routes, route).toContain(route)
+    expect(routes.filter((route) => !reached.has(route) && !(route in NOT_IN_SDK))).toEqual([])
   })
 
   it.skipIf(!hasSpec)(hasSpec ? "every answer matches the requested version's schema" : `schemas (${SKIP_SPEC})`, () => {

@@ -95,7 +95,16 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
   const errorsAfter = new Rng(options.faults.seed + 1)
   const resetsAfter = new Rng(options.faults.seed + 2)
 
-  function handle(request: IncomingMessage, raw: { text: string; tooLarge: boolean }): Reply {
+  /**
+   * Each request draws the same numbers from every stream, whether or not its faults are on and
+   * whatever happened to the request: so a stream's faults fall on the same requests when another
+   * kind is turned on or off.
+   */
+  function draw(): { before: [number, number]; reset: number; after: [number, number] } {
+    return { before: [faults.next(), faults.next()], reset: resetsAfter.next(), after: [errorsAfter.next(), errorsAfter.next()] }
+  }
+
+  function handle(request: IncomingMessage, raw: { text: string; tooLarge: boolean }, drawn: ReturnType<typeof draw>): Reply {
     const method = (request.method ?? 'GET').toUpperCase()
     const url = new URL(request.url ?? '/', 'http://sandbox.invalid')
     const token = bearerToken(request)
@@ -106,9 +115,9 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
     if (version !== undefined && !INTERCOM_VERSIONS.includes(String(version).trim())) {
       throw new ApiError(400, 'intercom_version_invalid', 'The requested version could not be found')
     }
-    if (options.faults.errorRate > 0 && faults.next() < options.faults.errorRate) {
+    if (drawn.before[0] < options.faults.errorRate) {
       const statuses = options.faults.statuses
-      const status = statuses[Math.floor(faults.next() * statuses.length)] ?? 500
+      const status = statuses[Math.floor(drawn.before[1] * statuses.length)] ?? 500
       const { code, message } = faultCode(status)
       throw new ApiError(status, code, message)
     }
@@ -139,6 +148,7 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
     config.onRequest()
     const requestId = randomUUID()
     const rate = limiter.hit(Date.now())
+    const drawn = draw()
     const headers: Record<string, string> = { ...rate.headers, 'X-Request-Id': requestId }
     void readBody(request)
       .then(async (raw) => {
@@ -148,14 +158,14 @@ export function createPipeline(config: PipelineConfig): (request: IncomingMessag
         const watched = method === 'GET' || method === 'HEAD' ? undefined : config.watch?.()
         try {
           if (rate.exceeded) throw new ApiError(429, 'rate_limit_exceeded', limiter.message())
-          reply = handle(request, raw)
+          reply = handle(request, raw, drawn)
           persist()
           // Faults after the change: the work is done and saved, the client does not learn it.
-          if (options.faults.resetAfterRate > 0 && resetsAfter.next() < options.faults.resetAfterRate) {
+          if (drawn.reset < options.faults.resetAfterRate) {
             reset = true
-          } else if (options.faults.errorAfterRate > 0 && errorsAfter.next() < options.faults.errorAfterRate) {
+          } else if (drawn.after[0] < options.faults.errorAfterRate) {
             const statuses = options.faults.statuses
-            const status = statuses[Math.floor(errorsAfter.next() * statuses.length)] ?? 500
+            const status = statuses[Math.floor(drawn.after[1] * statuses.length)] ?? 500
             const { code, message } = faultCode(status)
             throw new ApiError(status, code, message)
           }

@@ -245,3 +245,52 @@ describe.skipIf(!hasSpec)(hasSpec ? 'responses match the OpenAPI 2.16 schemas' :
     ])
   })
 })
+
+/**
+ * GET /conversations/attributes, checked on its own sandbox (the suite above pins the list of the
+ * operations it checks): the fixed attributes validate against `conversation_attribute_list`,
+ * whose items are a oneOf per data_type; an archived attribute is listed only when asked for.
+ */
+describe.skipIf(!hasSpec)(hasSpec ? 'conversation attributes match the OpenAPI 2.16 schema' : `conversation attributes match the OpenAPI 2.16 schema (${SKIP_SPEC})`, () => {
+  let sandbox: Sandbox
+  let call: Call
+  beforeAll(async () => {
+    ;({ sandbox, call } = await started({ seed: 8 }))
+  })
+  afterAll(() => sandbox.close())
+
+  it('lists active attributes by default and archived ones with include_archived=true, every answer valid', async () => {
+    const names = async (path: string): Promise<string[]> => {
+      const answer = await call('GET', path)
+      expect(answer.status, `${path}: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBe(200)
+      expect(specCheck('GET', path, 200, answer.body), path).toBe('valid')
+      expect(answer.body.type).toBe('list')
+      return answer.body.data.map((attribute: { name: string }) => attribute.name)
+    }
+    const active = await names('/conversations/attributes')
+    expect(await names('/conversations/attributes?include_archived=false')).toEqual(active)
+    const all = await names('/conversations/attributes?include_archived=true')
+    expect(all.filter((name) => !active.includes(name))).toEqual(['legacy_priority'])
+
+    const listed = (await call('GET', '/conversations/attributes?include_archived=true')).body.data as Array<Record<string, any>>
+    expect(new Set(listed.map((attribute) => attribute.data_type))).toEqual(new Set(['list', 'integer', 'string', 'boolean']))
+    expect(listed.find((attribute) => attribute.data_type === 'list')?.options.some((option: { archived: boolean }) => option.archived)).toBe(true)
+    expect(listed.every((attribute) => Number.isInteger(attribute.id) && attribute.type === 'conversation_attribute' && attribute.admin_id === sandbox.state.adminId)).toBe(true)
+
+    const refused = await call('GET', '/conversations/attributes?include_archived=maybe')
+    expect(refused.status).toBe(400)
+    expect(specCheck('GET', '/conversations/attributes', 400, refused.body)).toBe('valid')
+  })
+
+  it('answers the same attributes whatever the seed', async () => {
+    const other = await started({ seed: 99 })
+    try {
+      const strip = (body: { data: Array<Record<string, unknown>> }) => body.data.map(({ admin_id: _admin, ...rest }) => rest)
+      const mine = (await call('GET', '/conversations/attributes?include_archived=true')).body
+      const theirs = (await other.call('GET', '/conversations/attributes?include_archived=true')).body
+      expect(strip(theirs)).toEqual(strip(mine))
+    } finally {
+      await other.sandbox.close()
+    }
+  })
+})

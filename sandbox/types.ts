@@ -165,6 +165,22 @@ export interface ConversationRecord {
   custom_attributes?: JsonObject
   /** The company (Intercom id) PUT /conversations/{id} associated; absent = none. */
   company_id?: string | null
+  /**
+   * The contact's rating, set by the sandbox-only `POST /sandbox/conversations/{id}/rating`
+   * (Intercom's REST API cannot rate); absent or null = not rated.
+   */
+  rating?: ConversationRatingRecord | null
+}
+
+/** A conversation's rating, as a contact gives it in the Messenger. */
+export interface ConversationRatingRecord {
+  score: number
+  remark: string | null
+  created_at: number
+  updated_at: number
+  contact_id: string
+  /** The teammate rated: the admin assignee when the rating came, else the token's admin. */
+  admin_id: string
 }
 
 export interface TicketTypeAttributeRecord {

@@ -93,7 +93,7 @@ export function resolveBaseUrl(context: ToolContext): string {
     }
     // fetch refuses URLs with credentials, so they could never be sent; say so without echoing them.
     if (url.username !== '' || url.password !== '') {
-      throw validationFailure('baseUrl', 'must not hold credentials (user:password@host): fetch refuses such URLs. Give the host without them')
+      throw validationFailure('baseUrl', 'must not carry login details before its host: fetch refuses such URLs. Give the address without them')
     }
     return context.baseUrl.replace(/\/+$/, '')
   }

@@ -12,6 +12,7 @@ import type { AnyToolDefinition, ToolContext, ToolError, ToolResult } from '../t
 import { ToolFailure, redactError, validationFailure } from './errors'
 import { executeTool } from './executor'
 import { getTool } from './registry'
+import type { CheckedListToolId, CollectedOutput, ToolItem, ToolParams } from './typed'
 
 /** How a tool pages, as read from its definition. */
 export interface Pagination {
@@ -127,11 +128,20 @@ async function page(toolId: string, params: Record<string, unknown>, context: To
  * @example
  * for await (const contact of paginate('intercom_list_contacts', {}, context)) console.log(contact.email)
  */
-export async function* paginate(
+export function paginate<Id extends string>(
+  toolId: CheckedListToolId<Id>,
+  params: ToolParams<Id>,
+  context: ToolContext,
+  options: PaginateOptions = {},
+): AsyncGenerator<ToolItem<Id>, void, undefined> {
+  return walk(toolId, params as Record<string, unknown>, context, options) as AsyncGenerator<ToolItem<Id>, void, undefined>
+}
+
+async function* walk(
   toolId: string,
   params: Record<string, unknown>,
   context: ToolContext,
-  options: PaginateOptions = {},
+  options: PaginateOptions,
 ): AsyncGenerator<Record<string, unknown>, void, undefined> {
   const limit = checkLimit(options?.limit)
   if (params === null || typeof params !== 'object' || Array.isArray(params)) throw validationFailure('params', 'must be an object of named parameters')
@@ -177,18 +187,18 @@ export async function* paginate(
  * Gathers the items of a list or search tool (see `paginate`) into the tool's own output shape:
  * the items field holds every item (at most `limit`); `pages` and `total_count` are left out. Never throws: a failure is `success: false`, as from `executeTool`.
  */
-export async function collect(
-  toolId: string,
-  params: Record<string, unknown>,
+export async function collect<Id extends string>(
+  toolId: CheckedListToolId<Id>,
+  params: ToolParams<Id>,
   context: ToolContext,
   options: PaginateOptions = {},
-): Promise<ToolResult> {
+): Promise<ToolResult<CollectedOutput<Id>>> {
   const token = typeof context?.accessToken === 'string' ? context.accessToken : undefined
   try {
     const { pagination } = listToolOf(toolId)
     const items: Array<Record<string, unknown>> = []
-    for await (const item of paginate(toolId, params, context, options)) items.push(item)
-    return { success: true, output: { [pagination.items]: items } }
+    for await (const item of walk(toolId, params as Record<string, unknown>, context, options)) items.push(item)
+    return { success: true, output: { [pagination.items]: items } as CollectedOutput<Id> }
   } catch (error) {
     if (error instanceof ToolFailure) return { success: false, error: redactError(error.error, token) }
     return { success: false, error: { code: 'internal_error', message: error instanceof Error ? error.message : String(error), retryable: false } }

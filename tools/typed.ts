@@ -51,3 +51,34 @@ export type ToolOutput<Id extends string = string> = string extends Id
  * function call<Id extends string>(toolId: CheckedToolId<Id>, params: ToolParams<Id>): Promise<ToolOutput<Id>>
  */
 export type CheckedToolId<Id extends string> = string extends Id ? Id : Id extends ToolId ? Id : ToolId
+
+/** The keys of an output whose values are arrays. */
+type ArrayKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[] ? K : never }[keyof T] & string
+/** Whether a union has exactly one member. */
+type IsSingle<U, All = U> = [U] extends [never] ? false : U extends unknown ? ([Exclude<All, U>] extends [never] ? true : false) : never
+
+/**
+ * The ids of the list and search tools, those `paginate` and `collect` take: tools whose output
+ * holds exactly one list. (At run time `paginate` also requires the tool to be read-only, which
+ * turns away the one write tool of that shape, `intercom_attach_contact_to_conversation`.)
+ */
+export type ListToolId = { [Id in ToolId]: IsSingle<ArrayKeys<ToolOutput<Id>>> extends true ? Id : never }[ToolId]
+
+/** Like `CheckedToolId`, for list and search tools: any other literal id does not compile. */
+export type CheckedListToolId<Id extends string> = string extends Id ? Id : Id extends ListToolId ? Id : ListToolId
+
+/** One item of a list or search tool (a contact of `intercom_list_contacts`, ...). */
+export type ToolItem<Id extends string = string> = string extends Id
+  ? Record<string, unknown>
+  : Id extends ListToolId
+    ? NonNullable<ToolOutput<Id>[ArrayKeys<ToolOutput<Id>>]> extends ReadonlyArray<infer Item>
+      ? Item
+      : never
+    : never
+
+/** What `collect` gives: the tool's items field, holding every item gathered. */
+export type CollectedOutput<Id extends string = string> = string extends Id
+  ? Record<string, unknown>
+  : Id extends ListToolId
+    ? { [K in ArrayKeys<ToolOutput<Id>>]: Array<ToolItem<Id>> }
+    : never

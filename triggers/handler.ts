@@ -112,8 +112,8 @@ function readEnvelope(value: unknown): WebhookNotification | string {
  * - a topic no selected trigger listens to → 200, no event.
  * - a notification created more than `maxAgeMs` ago → 200, no event (a replay whose id may
  *   have been forgotten); a notification id already claimed in `seen` → 200, no second event.
- * - otherwise `onEvent` once per matching trigger → 200; when it throws → 500 and the id is
- *   released, so that Intercom's retry is processed.
+ * - otherwise `onEvent` once per matching trigger → 200; when it throws → 500 and that trigger's
+ *   claim is released, so that Intercom's retry starts it (and not the triggers that already ran).
  *
  * @example
  * // Next.js: app/api/intercom/route.ts
@@ -198,23 +198,32 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     }
 
     const id = notification.id as string
-    let claimed: boolean
-    try {
-      claimed = await seen.claim(id, seenTtlMs)
-    } catch {
-      return json(503, { error: 'the seen store failed; Intercom will retry the notification' })
+    // One claim per workflow to start: the notification id, or, when several selected triggers
+    // listen to its topic, the id and the trigger. So when one of them fails, Intercom's retry
+    // starts that one again and not the others, which already ran.
+    const started: string[] = []
+    for (const event of events) {
+      const key = events.length === 1 ? id : `${id}#${event.trigger}`
+      let claimed: boolean
+      try {
+        claimed = await seen.claim(key, seenTtlMs)
+      } catch {
+        return json(503, { error: 'the seen store failed; Intercom will retry the notification' })
+      }
+      if (!claimed) continue
+      try {
+        await onEvent(event)
+      } catch {
+        // The error itself is the host's to log (it may hold data we must not echo).
+        await seen.release(key).catch(() => undefined)
+        return json(500, { error: 'onEvent failed; Intercom will retry the notification' })
+      }
+      // The workflow started: a store that claims with a lease now keeps the id for seenTtlMs. If
+      // that fails the lease still holds it for a while; the event itself has been delivered.
+      if (seen.complete) await seen.complete(key, seenTtlMs).catch(() => undefined)
+      started.push(event.trigger)
     }
-    if (!claimed) return json(200, { status: 'duplicate', id })
-    try {
-      for (const event of events) await onEvent(event)
-    } catch {
-      // The error itself is the host's to log (it may hold data we must not echo).
-      await seen.release(id).catch(() => undefined)
-      return json(500, { error: 'onEvent failed; Intercom will retry the notification' })
-    }
-    // The workflow started: a store that claims with a lease now keeps the id for seenTtlMs. If
-    // that fails the lease still holds the id for a while; the event itself has been delivered.
-    if (seen.complete) await seen.complete(id, seenTtlMs).catch(() => undefined)
-    return json(200, { status: 'ok', id, triggers: events.map((event) => event.trigger) })
+    if (started.length === 0) return json(200, { status: 'duplicate', id })
+    return json(200, { status: 'ok', id, triggers: started })
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The Intercom block and tools for Sim Studio: `simBlock(options)` is a Sim `BlockConfig`,
  * `simTools(options)` the Sim `ToolConfig`s it calls, keyed by tool id. Both are derived from the
- * block and the registry; every tool runs through `executeTool` (Sim's `directExecution`).
+ * block and the registry; every tool runs through `executeTool` (Sim's `directExecution`), and a
+ * list or search with "Return all" or a "Limit" through `collect`, as `runBlock` runs it. The
+ * block's triggers are offered with their fields as sub-blocks of mode `trigger`.
  *
  * ```ts
  * import { createElement } from 'react'
@@ -10,11 +12,14 @@
  * export const intercomTools = simTools({ createElement })
  * ```
  */
-import type { BlockValues, DropdownOption, SubBlock, ToolResult } from '../../types'
+import type { BlockTriggerField, BlockValues, DropdownOption, SubBlock, ToolResult } from '../../types'
 import { intercomBlock, loadFieldOptions, contextFor } from '../../blocks/intercom'
+import { BlockValueError } from '../../blocks/errors'
+import { operationIdOf } from '../../blocks/fields'
 import { INTERCOM_ICON } from '../../blocks/icon'
 import { outputFieldsOf, type OutputField } from '../../blocks/schema'
 import { executeTool } from '../../tools/executor'
+import { collect } from '../../tools/paginate'
 import { getTool, listTools } from '../../tools/registry'
 import { buildRequest, parseRoute } from '../../tools/request'
 import { resolveBaseUrl, USER_AGENT } from '../../tools/http'
@@ -38,6 +43,13 @@ export type * from './types'
 
 /** The ids of the block's setting fields that hold the connection. */
 const CREDENTIAL_FIELDS = ['accessToken', 'region'] as const
+
+/**
+ * The ids of the block's "Return all" and "Limit" fields. Sim hands a tool only what
+ * `tools.config.params` returns, so they travel as params of the list and search tools and
+ * `directExecution` reads them back with the block's own `pagination`.
+ */
+const PAGING_FIELDS = ['returnAll', 'limit'] as const
 
 // --- the icon ------------------------------------------------------------------------------
 
@@ -75,7 +87,7 @@ export function iconComponent<E>(createElement: CreateElement<E>): (props: Recor
 
 // --- the block -----------------------------------------------------------------------------
 
-function simType(field: SubBlock): SimSubBlock['type'] {
+function simType(field: Pick<SubBlock, 'type' | 'optionsLoader'>): SimSubBlock['type'] {
   if (field.type === 'number-input') return 'short-input'
   // A loaded list (admins, tags) is a combobox: its id can also be typed or referenced.
   if (field.type === 'dropdown' && field.optionsLoader) return 'combobox'
@@ -109,13 +121,13 @@ function loaderOf<E>(options: SimAdapterOptions<E>) {
   }
 }
 
-function subBlockOf<E>(field: SubBlock, options: SimAdapterOptions<E>, rarelyNeeded: boolean): SimSubBlock {
+/** What a field of the block and a field of its triggers have in common, as a Sim sub-block. */
+function formFieldOf(field: SubBlock | BlockTriggerField): SimSubBlock {
   const out: SimSubBlock = { id: field.id, title: field.title, type: simType(field) }
   if (field.description !== undefined) out.description = field.description
   if (field.placeholder !== undefined) out.placeholder = field.placeholder
   if (field.password) out.password = true
   if (field.options) out.options = simOptions(field.options)
-  if (field.optionsLoader) Object.assign(out, loaderOf(options), { dependsOn: [...CREDENTIAL_FIELDS] })
   if (field.language) out.language = field.language
   const defaultValue = simScalar(field.defaultValue)
   if (defaultValue !== undefined) out.defaultValue = defaultValue
@@ -123,10 +135,35 @@ function subBlockOf<E>(field: SubBlock, options: SimAdapterOptions<E>, rarelyNee
   if (field.required !== undefined) {
     out.required = typeof field.required === 'boolean' ? field.required : { field: field.required.field, value: [...field.required.value] }
   }
+  return out
+}
+
+function subBlockOf<E>(field: SubBlock, options: SimAdapterOptions<E>, rarelyNeeded: boolean): SimSubBlock {
+  const out = formFieldOf(field)
+  if (field.optionsLoader) Object.assign(out, loaderOf(options), { dependsOn: [...CREDENTIAL_FIELDS] })
   if (field.id === 'accessToken' || field.id === 'region') out.paramVisibility = 'user-only'
   else if (field.param !== undefined) out.paramVisibility = 'user-or-llm'
   if (rarelyNeeded) out.mode = 'advanced'
   return out
+}
+
+/**
+ * A field of the block used as a trigger (the trigger, the app's client secret, the catch-all's
+ * topics): shown only in trigger mode, and never a tool param (no `paramVisibility`), so that the
+ * client secret is not handed to a tool or a model.
+ */
+function triggerSubBlockOf(field: BlockTriggerField): SimSubBlock {
+  return { ...formFieldOf(field), mode: 'trigger' }
+}
+
+/**
+ * "Return all" and "Limit" as params of the tool: what the block's `pagination` reads from the
+ * values (it throws a `BlockValueError` naming the field it cannot read), or nothing for one page.
+ */
+function pagingParams(values: BlockValues): Record<string, unknown> {
+  const pages = intercomBlock.tools.config.pagination?.(values)
+  if (!pages) return {}
+  return pages.limit === undefined ? { returnAll: true } : { limit: pages.limit }
 }
 
 function inputType(type: string): SimInputType {
@@ -155,7 +192,7 @@ function bestPractices(): string {
 /** The block, as Sim loads it. */
 export function simBlock<E>(options: SimAdapterOptions<E>): SimBlockConfig<E> {
   const rarely = new Set(hostParamFields().filter((entry) => isRarelyNeeded(entry.field)).map((entry) => entry.field.id))
-  const block = intercomBlock as typeof intercomBlock & { triggers?: { enabled: boolean; available: string[] } }
+  const block = intercomBlock
   const config: SimBlockConfig<E> = {
     type: block.type,
     name: block.name,
@@ -169,12 +206,15 @@ export function simBlock<E>(options: SimAdapterOptions<E>): SimBlockConfig<E> {
     bgColor: block.bgColor,
     icon: iconComponent(options.createElement),
     authMode: 'api_key',
-    subBlocks: block.subBlocks.map((field) => subBlockOf(field, options, rarely.has(field.id))),
+    subBlocks: [
+      ...block.subBlocks.map((field) => subBlockOf(field, options, rarely.has(field.id))),
+      ...(block.triggers?.subBlocks ?? []).map(triggerSubBlockOf),
+    ],
     tools: {
       access: [...block.tools.access],
       config: {
         tool: (values) => block.tools.config.tool(values),
-        params: (values) => block.tools.config.params(values),
+        params: (values) => ({ ...block.tools.config.params(values), ...pagingParams(values) }),
       },
     },
     inputs: Object.fromEntries(
@@ -188,7 +228,6 @@ export function simBlock<E>(options: SimAdapterOptions<E>): SimBlockConfig<E> {
       }),
     ),
   }
-  // Triggers, once the block declares them, are offered as they are.
   if (block.triggers) config.triggers = { enabled: block.triggers.enabled, available: [...block.triggers.available] }
   return config
 }
@@ -225,15 +264,31 @@ function credentialParams(): Record<string, SimToolParam> {
   }
 }
 
-/** Splits what Sim passes into the credential and the tool's own params. */
-function split(params: Record<string, unknown>): { credential: BlockValues; toolParams: Record<string, unknown> } {
+/** The params "Return all" and "Limit" of a list or search tool (none for other tools). */
+function pagingToolParams(toolId: string): Record<string, SimToolParam> {
+  const fields = intercomBlock.subBlocks.filter((field) => (PAGING_FIELDS as readonly string[]).includes(field.id))
+  const paged = fields.every((field) => field.condition?.value.includes(operationIdOf(toolId)))
+  if (fields.length === 0 || !paged) return {}
+  return Object.fromEntries(
+    fields.map((field) => {
+      const param: SimToolParam = { type: field.type === 'switch' ? 'boolean' : 'number', required: false, visibility: 'user-or-llm', description: field.description ?? field.title }
+      if (field.defaultValue !== undefined) param.default = field.defaultValue
+      return [field.id, param]
+    }),
+  )
+}
+
+/** Splits what Sim passes into the credential, "Return all" / "Limit", and the tool's own params. */
+function split(params: Record<string, unknown>): { credential: BlockValues; paging: BlockValues; toolParams: Record<string, unknown> } {
   const credential: BlockValues = {}
+  const paging: BlockValues = {}
   const toolParams: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(params ?? {})) {
     if ((CREDENTIAL_FIELDS as readonly string[]).includes(name)) credential[name] = value
+    else if ((PAGING_FIELDS as readonly string[]).includes(name)) paging[name] = value
     else toolParams[name] = value
   }
-  return { credential, toolParams }
+  return { credential, paging, toolParams }
 }
 
 function toSim(result: ToolResult): SimToolResponse {
@@ -250,9 +305,13 @@ function toolConfig<E>(toolId: string, options: SimAdapterOptions<E>): SimToolCo
     if (info.defaultValue) param.default = info.defaultValue.value
     params[info.name] = param
   }
+  Object.assign(params, pagingToolParams(tool.id))
   const { method } = parseRoute(tool.route)
   const contextOf = (credential: BlockValues) => contextFor(credential, options.context ?? {})
-  /** The request Sim would send if it ran the tool itself; `directExecution` makes it unused. */
+  /**
+   * The request Sim would send if it ran the tool itself; `directExecution` makes it unused. It
+   * is one call: "Return all" and "Limit" are honoured only by `directExecution`.
+   */
   const built = (params: Record<string, unknown>) => {
     const { toolParams } = split(params)
     const parsed = tool.params.safeParse(toolParams)
@@ -309,10 +368,19 @@ function toolConfig<E>(toolId: string, options: SimAdapterOptions<E>): SimToolCo
       }
     },
     directExecution: async (params, signal) => {
-      const { credential, toolParams } = split(params)
+      const { credential, paging, toolParams } = split(params)
       const context = contextOf(credential)
       if (signal) context.signal = signal
-      return toSim(await executeTool(tool.id, toolParams, context))
+      // As runBlock: the block's own reading of "Return all" and "Limit", then `collect` across
+      // pages, or one call.
+      let pages: { limit?: number } | undefined
+      try {
+        pages = intercomBlock.tools.config.pagination?.({ ...paging, operation: operationIdOf(tool.id) })
+      } catch (error) {
+        if (!(error instanceof BlockValueError)) throw error
+        return toSim({ success: false, error: { code: 'validation_error', field: error.field, message: error.message, retryable: false } })
+      }
+      return toSim(pages ? await collect(tool.id, toolParams, context, pages) : await executeTool(tool.id, toolParams, context))
     },
   }
 }

@@ -35,7 +35,8 @@ export interface SimSubBlock {
   id: string
   title?: string
   type: 'short-input' | 'long-input' | 'dropdown' | 'combobox' | 'switch' | 'code'
-  mode?: 'basic' | 'advanced'
+  /** `advanced`: folded away by default; `trigger`: shown only when the block is used as a trigger. */
+  mode?: 'basic' | 'advanced' | 'trigger'
   paramVisibility?: 'user-or-llm' | 'user-only'
   required?: boolean | SimCondition
   condition?: SimCondition

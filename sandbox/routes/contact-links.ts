@@ -73,7 +73,7 @@ export const contactLinkRoutes: Route[] = [
     return ok(renderNote(store, note))
   }),
   // The companies come under `companies`, as the 2.16 schema (contact_attached_companies) and the
-  // SDK read them; Intercom's example shows `data` (see the sandbox notes in README).
+  // SDK read them; Intercom's example shows `data` (see sandbox/DIFFERENCES.md).
   route('GET', '/contacts/{contact_id}/companies', ({ params, query, store }) => {
     const contact = store.requireContact(params.contact_id ?? '')
     const { page, perPage } = pageParams(query)

@@ -1,9 +1,16 @@
-/** GET /data_attributes: the built-in and custom attributes of contacts and companies. */
+/**
+ * GET /data_attributes: the built-in and custom attributes of contacts and companies.
+ * GET /conversations/attributes: a fixed set of conversation attributes.
+ */
 import { ApiError, invalid } from '../errors'
 import { ok, route, type Route, type SandboxRequest } from '../router'
+import { DAY, SEED_EPOCH } from '../seed-text'
 import type { DataAttributeRecord, JsonObject } from '../types'
 
-export const dataAttributeRoutes: Route[] = [route('GET', '/data_attributes', listDataAttributes)]
+export const dataAttributeRoutes: Route[] = [
+  route('GET', '/data_attributes', listDataAttributes),
+  route('GET', '/conversations/attributes', listConversationAttributes),
+]
 
 type Model = 'contact' | 'company'
 
@@ -67,20 +74,107 @@ function custom(record: DataAttributeRecord, index: number): JsonObject {
   }
 }
 
+/** The include_archived query value: absent or false → false; anything but true/false → 400. */
+function includeArchived(query: URLSearchParams): boolean {
+  const archived = query.get('include_archived')
+  if (archived !== null && archived !== 'true' && archived !== 'false') throw invalid('include_archived', 'must be true or false')
+  return archived === 'true'
+}
+
 function listDataAttributes({ query, store }: SandboxRequest) {
   const model = query.get('model')
   if (model === 'conversation') {
     throw new ApiError(422, 'parameter_invalid', 'Conversation attributes are no longer returned by this endpoint. Use GET /conversations/attributes instead.', 'model')
   }
   if (model !== null && model !== 'contact' && model !== 'company') throw invalid('model', 'must be contact or company')
-  const archived = query.get('include_archived')
-  if (archived !== null && archived !== 'true' && archived !== 'false') throw invalid('include_archived', 'must be true or false')
+  const archived = includeArchived(query)
   const models: Model[] = model === null ? ['contact', 'company'] : [model]
   const data = models.flatMap((entry) => [
     ...builtIn(entry),
     ...store.data.data_attributes
       .map(custom)
-      .filter((attribute) => attribute.model === entry && (archived === 'true' || attribute.archived === false)),
+      .filter((attribute) => attribute.model === entry && (archived || attribute.archived === false)),
   ])
+  return ok({ type: 'list', data })
+}
+
+/**
+ * The workspace's conversation attributes: fixed, the same for every seed and data file (the
+ * seeded generator is not drawn from). Each entry is the attribute without `type` and
+ * `admin_id`, which are added when it is rendered.
+ */
+const CONVERSATION_ATTRIBUTES: readonly JsonObject[] = [
+  {
+    id: 1,
+    name: 'issue_type',
+    description: 'What the conversation is about',
+    data_type: 'list',
+    required: false,
+    visible_to_team_ids: [],
+    archived: false,
+    created_at: SEED_EPOCH - 300 * DAY,
+    updated_at: SEED_EPOCH - 40 * DAY,
+    options: [
+      { id: '3f0c1d6e-2a41-4b7e-9c55-0d1e8a7b6c01', label: 'Billing', archived: false },
+      { id: '3f0c1d6e-2a41-4b7e-9c55-0d1e8a7b6c02', label: 'Bug', archived: false },
+      { id: '3f0c1d6e-2a41-4b7e-9c55-0d1e8a7b6c03', label: 'Feature request', archived: false },
+      { id: '3f0c1d6e-2a41-4b7e-9c55-0d1e8a7b6c04', label: 'Other', archived: true },
+    ],
+  },
+  {
+    id: 2,
+    name: 'order_number',
+    description: 'The order the conversation is about',
+    data_type: 'integer',
+    required: false,
+    visible_to_team_ids: [],
+    archived: false,
+    created_at: SEED_EPOCH - 300 * DAY,
+    updated_at: SEED_EPOCH - 300 * DAY,
+  },
+  {
+    id: 3,
+    name: 'reason',
+    description: 'Why the customer wrote in, in a few words',
+    data_type: 'string',
+    required: false,
+    visible_to_team_ids: [],
+    archived: false,
+    created_at: SEED_EPOCH - 250 * DAY,
+    updated_at: SEED_EPOCH - 250 * DAY,
+    multiline: false,
+  },
+  {
+    id: 4,
+    name: 'escalated',
+    description: 'Whether the conversation was escalated to engineering',
+    data_type: 'boolean',
+    required: false,
+    visible_to_team_ids: [],
+    archived: false,
+    created_at: SEED_EPOCH - 200 * DAY,
+    updated_at: SEED_EPOCH - 200 * DAY,
+  },
+  {
+    id: 5,
+    name: 'legacy_priority',
+    description: 'Priority from the previous help desk (archived)',
+    data_type: 'string',
+    required: false,
+    visible_to_team_ids: [],
+    archived: true,
+    created_at: SEED_EPOCH - 390 * DAY,
+    updated_at: SEED_EPOCH - 100 * DAY,
+    multiline: false,
+  },
+]
+
+/** GET /conversations/attributes: the active attributes, or all of them with include_archived=true. */
+function listConversationAttributes({ query, store }: SandboxRequest) {
+  const archived = includeArchived(query)
+  const adminId = store.data.admins[0]?.id
+  const data = CONVERSATION_ATTRIBUTES.filter((attribute) => archived || attribute.archived === false).map(
+    (attribute): JsonObject => ({ type: 'conversation_attribute', ...structuredClone(attribute), ...(adminId === undefined ? {} : { admin_id: adminId }) }),
+  )
   return ok({ type: 'list', data })
 }

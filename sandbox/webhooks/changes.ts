@@ -37,6 +37,8 @@ interface ConversationMark {
   redacted: string[]
   tag_ids: string[]
   priority: string
+  /** The rating as text (score, remark, time), or '' when not rated. */
+  rating: string
 }
 
 interface TicketMark {
@@ -84,11 +86,21 @@ export function snapshot(store: Store): Snapshot {
     conversations: new Map(
       data.conversations.map((conversation) => [
         conversation.id,
-        { parts: conversation.parts.length, redacted: redactedParts(conversation), tag_ids: conversation.tags.map((tag) => tag.id), priority: conversation.priority },
+        {
+          parts: conversation.parts.length,
+          redacted: redactedParts(conversation),
+          tag_ids: conversation.tags.map((tag) => tag.id),
+          priority: conversation.priority,
+          rating: ratingMark(conversation),
+        },
       ]),
     ),
     tickets: new Map(data.tickets.map((ticket) => [ticket.id, { state: ticket.ticket_state_id, parts: ticket.parts.length, admin: ticket.admin_assignee_id, team: ticket.team_assignee_id }])),
   }
+}
+
+function ratingMark(conversation: ConversationRecord): string {
+  return conversation.rating ? JSON.stringify(conversation.rating) : ''
 }
 
 function redactedParts(conversation: ConversationRecord): string[] {
@@ -235,6 +247,9 @@ export function changesSince(before: Snapshot, store: Store): Change[] {
       out.push({ topic: 'conversation_part.redacted', item: conversationItem(store, conversation, parts) })
     }
     if (conversation.priority !== was.priority) out.push({ topic: 'conversation.priority.updated', item: conversationItem(store, conversation, []) })
+    // A contact rated it (or changed the rating or remark): Intercom's conversation.rating.added.
+    const rating = ratingMark(conversation)
+    if (rating !== '' && rating !== was.rating) out.push({ topic: 'conversation.rating.added', item: conversationItem(store, conversation, []) })
   }
 
   for (const ticket of data.tickets) {

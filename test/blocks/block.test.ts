@@ -239,13 +239,18 @@ describe('block fields', () => {
     expect(fieldFor('get_admin', 'adminId').optionsLoader?.tool).toBe('intercom_list_admins')
   })
 
-  it('gives custom_attributes editors key hints from the data attributes of the resource each operation writes', () => {
+  it('gives custom_attributes editors key hints from the data or conversation attributes of the resource each operation writes', () => {
     const field = fieldFor('update_contact', 'custom_attributes')
     expect(field.type).toBe('code')
     for (const operation of ['create_contact', 'update_contact']) expect(field.keyHints?.[operation]?.params).toEqual({ model: 'contact' })
     const company = fieldFor('update_company', 'custom_attributes')
     expect(company.keyHints?.update_company?.params).toEqual({ model: 'company' })
-    expect(fieldFor('update_conversation', 'custom_attributes').keyHints?.update_conversation).toBeUndefined()
+    expect(fieldFor('update_conversation', 'custom_attributes').keyHints?.update_conversation).toEqual({
+      tool: 'intercom_list_conversation_attributes',
+      list: 'conversation_attributes',
+      value: 'name',
+      label: 'name',
+    })
     for (const loader of paramFields.flatMap((entry) => Object.values(entry.keyHints ?? {}))) {
       const tool = tools.find((candidate) => candidate.id === loader.tool)
       expect(tool?.annotations.readOnly).toBe(true)

@@ -366,9 +366,18 @@ describe('loadFieldOptions', () => {
     fake.reply({ status: 200, json: { type: 'list', data: [] } })
     await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'update_company' }, ctx())
     expect(fake.requests[1]?.url.href).toBe(`${US}/data_attributes?model=company`)
+    const conversationAttributes = [
+      { type: 'conversation_attribute', id: 1, name: 'issue_type', data_type: 'list', archived: false, options: [{ id: 'a1', label: 'Billing', archived: false }] },
+      { type: 'conversation_attribute', id: 2, name: 'order_number', data_type: 'integer', archived: false },
+    ]
+    fake.reply({ status: 200, json: { type: 'list', data: conversationAttributes } })
     const conversation = await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'update_conversation' }, ctx())
-    expect(conversation).toMatchObject({ success: false, error: { code: 'validation_error', field: 'custom_attributes' } })
-    expect(fake.requests).toHaveLength(2)
+    expect(conversation).toEqual({ success: true, options: [{ id: 'issue_type', label: 'issue_type' }, { id: 'order_number', label: 'order_number' }] })
+    expect(fake.requests[2]?.url.href).toBe(`${US}/conversations/attributes`)
+    expect(fake.requests).toHaveLength(3)
+    const reply = await loadFieldOptions('custom_attributes', { accessToken: TEST_TOKEN, operation: 'reply_conversation' }, ctx())
+    expect(reply).toMatchObject({ success: false, error: { code: 'validation_error', field: 'custom_attributes' } })
+    expect(fake.requests).toHaveLength(3)
   })
 
   it('refuses a field without loaded options and reports a failed load', async () => {

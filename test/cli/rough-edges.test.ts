@@ -156,16 +156,43 @@ describe('the embedded sandbox keeps its state between runs', () => {
 })
 
 describe('a busy port', () => {
-  it('sandbox on a port in use prints one clear line and exits 1', async () => {
+  // Every command that listens: one line, exit 1, nothing on stdout and no notice before it.
+  it.each([
+    ['sandbox', ['sandbox', '--host', '127.0.0.1']],
+    ['playground', ['playground', '--host', '127.0.0.1']],
+    ['mcp --http', ['mcp', '--http', '--host', '127.0.0.1']],
+    ['listen', ['listen', '--secret', 's', '--host', '127.0.0.1']],
+  ])('%s on a port in use prints one clear line and exits 1', async (_, args) => {
     const { server, port } = await busyPort()
     try {
       const cli = capture()
-      expect(await main(['sandbox', '--host', '127.0.0.1', '--port', String(port)], cli.io)).toBe(1)
+      const controller = new AbortController()
+      expect(await main([...args, '--port', String(port)], cli.io, controller.signal)).toBe(1)
       expect(cli.stderr()).toBe(`intercom-blocks: port 127.0.0.1:${port} is already in use; stop what uses it, or choose another with --port (0 picks a free one)\n`)
       expect(cli.stdout()).toBe('')
     } finally {
       server.close()
     }
+  })
+})
+
+describe('the options of every command', () => {
+  it.each([
+    [['playground', '--prot', '1'], 'unknown option --prot for playground (did you mean --port?)'],
+    [['mcp', '--read-onyl'], 'unknown option --read-onyl for mcp (did you mean --read-only?)'],
+    [['mcp', '--tool', 'x'], 'unknown option --tool for mcp (did you mean --tools?)'],
+    [['listen', '--secrte', 's'], 'unknown option --secrte for listen (did you mean --secret?)'],
+    [['sandbox', '--sede', '1'], 'unknown option --sede for sandbox (did you mean --seed?)'],
+  ])('%j is refused in one line naming the nearest option, exit 2', async (args, message) => {
+    const cli = capture()
+    expect(await main(args, cli.io)).toBe(2)
+    expect(cli.stderr()).toBe(`intercom-blocks: ${message}\nintercom-blocks --help shows the usage\n`)
+  })
+
+  it.each(['tools', 'describe', 'sandbox', 'demo', 'playground', 'mcp', 'listen'])('%s --help prints the usage and exits 0', async (command) => {
+    const cli = capture()
+    expect(await main([command, '--help'], cli.io)).toBe(0)
+    expect(cli.stdout()).toContain(`intercom-blocks ${command}`)
   })
 })
 

@@ -85,6 +85,12 @@ describe.skipIf(!hasSpec)(`requests against the OpenAPI request schemas${hasSpec
       if (request.body !== undefined) {
         const errors = contract.validateRequest(request.method, request.url.pathname, request.body)
         expect(errors, `${request.method} ${request.url.pathname} ${JSON.stringify(request.body)}: ${formatErrors(errors)}`).toBeNull()
+        // The request schemas allow extra keys, so a misspelt field would pass the check above.
+        const declaredKeys = contract.requestProperties(request.method, request.url.pathname)
+        expect(declaredKeys, `${request.method} ${template}: the request schema declares no properties to check the body's keys against`).toBeDefined()
+        const bodyKeys = request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body) ? Object.keys(request.body) : []
+        const undeclaredKeys = bodyKeys.filter((key) => !declaredKeys?.has(key))
+        expect(undeclaredKeys, `${request.method} ${template} sends body fields its request schema does not declare`).toEqual([])
       }
     }
   })

@@ -282,6 +282,8 @@ describe('credentials in baseUrl (defect 7)', () => {
     expect(failure(result)).toMatchObject({ code: 'validation_error', field: 'baseUrl', retryable: false })
     const text = JSON.stringify(result)
     expect(text).not.toMatch(/s3cr3t/)
+    // The explanation itself survives the redaction (a user name such as "user" once blanked it).
+    expect(failure(result).message).toBe('baseUrl: must not carry login details before its host: fetch refuses such URLs. Give the address without them')
     expect(fake.requests).toHaveLength(0)
   })
 

@@ -83,6 +83,13 @@ export interface Contract {
   matchPath(method: string, path: string): string | undefined
   /** ajv errors of a request body against the operation's request schema, or null when valid. */
   validateRequest(method: string, path: string, body: unknown): ErrorObject[] | null
+  /**
+   * The top-level property names the operation's request schema declares, through `$ref`,
+   * `allOf`, `oneOf` and `anyOf` (a name declared in any branch counts), or undefined when it
+   * declares none (a free-form body). The schemas allow extra keys, so `validateRequest` alone
+   * lets a misspelt field through; a key outside this set is one the operation does not know.
+   */
+  requestProperties(method: string, path: string): Set<string> | undefined
   /** ajv errors of a response body against the operation's response schema, or null when valid. */
   validateResponse(method: string, path: string, status: number, body: unknown): ErrorObject[] | null
   /** Whether the operation documents a JSON schema for that status. */
@@ -101,8 +108,9 @@ export interface Contract {
 /**
  * Known errata of the 2.16 description that the contract corrects before compiling, each one
  * documented in CONTRACT.md and in Intercom's own `openapi-overrides.yml`:
- * - event `metadata` and company `custom_attributes` are typed as maps of strings, but Intercom
- *   takes numbers, booleans and the rich link / money objects (CONTRACT.md rows 7 and 31, §G).
+ * - event `metadata` and company `custom_attributes` (of both `POST /companies` and
+ *   `PUT /companies/{id}`) are typed as maps of strings, but Intercom takes numbers, booleans and
+ *   the rich link / money objects (CONTRACT.md rows 7 and 31, §G).
  */
 function applyErrata(components: Json): void {
   const relax = (schemaName: string, property: string) => {
@@ -113,6 +121,7 @@ function applyErrata(components: Json): void {
   }
   relax('create_data_event_request', 'metadata')
   relax('create_or_update_company_request', 'custom_attributes')
+  relax('update_company_request', 'custom_attributes')
 }
 
 /**
@@ -217,6 +226,13 @@ export function loadContract(delta?: SpecDelta): Contract {
       }
       return errorsOf(compile(`req ${method} ${template}`, schema), body)
     },
+    requestProperties(method, path) {
+      const { template, op } = operation(method, path)
+      const schema = jsonContent(op.requestBody as Json | undefined)?.schema
+      if (schema === undefined) throw new Error(`${method.toUpperCase()} ${template} has no request schema`)
+      const names = declaredProperties(schema, components)
+      return names.size === 0 ? undefined : names
+    },
     validateResponse(method, path, status, body) {
       const found = responseSchema(method, path, status)
       if (!found) throw new Error(`${method.toUpperCase()} ${path} has no ${status} response schema`)
@@ -243,6 +259,28 @@ export function loadContract(delta?: SpecDelta): Contract {
   }
   contracts.set(key, cached)
   return cached
+}
+
+/**
+ * The property names an OpenAPI schema declares at its top level, following `$ref` to the
+ * components and into every `allOf`, `oneOf` and `anyOf` branch.
+ */
+function declaredProperties(schema: unknown, components: Json, seen: Set<string> = new Set()): Set<string> {
+  const names = new Set<string>()
+  if (schema === null || typeof schema !== 'object') return names
+  const source = schema as Json
+  if (typeof source.$ref === 'string') {
+    const name = source.$ref.replace('#/components/schemas/', '')
+    if (seen.has(name)) return names
+    return declaredProperties(components[name], components, new Set([...seen, name]))
+  }
+  for (const name of Object.keys((source.properties as Json | undefined) ?? {})) names.add(name)
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    for (const branch of (source[key] as unknown[] | undefined) ?? []) {
+      for (const name of declaredProperties(branch, components, seen)) names.add(name)
+    }
+  }
+  return names
 }
 
 /** A readable one-line summary of ajv errors. */

@@ -1,8 +1,20 @@
-import { createMockActionContext, PieceProperty, PropertyType, type Action, type Piece } from '@activepieces/pieces-framework'
+import {
+  createMockActionContext,
+  createTrigger,
+  PieceProperty,
+  PropertyType,
+  TriggerStrategy,
+  type Action,
+  type InputPropertyMap,
+  type ITrigger,
+  type Piece,
+  type Trigger,
+} from '@activepieces/pieces-framework'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { clearAdminCache, executeTool, listTools } from '../../index'
+import { clearAdminCache, executeTool, getTrigger, listTools, listTriggers, signWebhookBody } from '../../index'
 import { paramsOf } from '../../blocks/schema'
-import { IntercomToolError, contextOfAuth, createIntercomPiece, intercomAuth, intercomPiece } from '../../hosts/activepieces'
+import { IntercomToolError, contextOfAuth, createIntercomPiece, intercomAuth, intercomPiece, intercomTriggers, triggerNameOf } from '../../hosts/activepieces'
+import type { AnyTriggerDefinition, WebhookNotification } from '../../types'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import type { SandboxData } from '../../sandbox'
 import type { ToolError } from '../../types'
@@ -37,8 +49,10 @@ describe('Activepieces piece: derived from the registry', () => {
       }
     }
     expect(intercomAuth.type).toBe(PropertyType.CUSTOM_AUTH)
-    expect(Object.keys(intercomAuth.props)).toEqual(['accessToken', 'region', 'baseUrl'])
+    expect(Object.keys(intercomAuth.props)).toEqual(['accessToken', 'region', 'baseUrl', 'clientSecret'])
     expect(intercomAuth.props.baseUrl.required).toBe(false)
+    // The triggers' client secret: a secret of the connection, optional for actions.
+    expect(intercomAuth.props.clientSecret).toMatchObject({ type: PropertyType.SECRET_TEXT, required: false })
     const metadata = piece.metadata()
     expect(Object.keys(metadata.actions)).toHaveLength(listTools().length)
     expect(metadata.categories).toEqual(['CUSTOMER_SUPPORT'])
@@ -53,9 +67,133 @@ describe('Activepieces piece: derived from the registry', () => {
     expect(actionOf('intercom_create_contact').props.role?.type).toBe(PropertyType.STATIC_DROPDOWN)
   })
 
-  it('offers the triggers it is given (the hook until the block has triggers of its own)', () => {
-    expect(Object.keys(piece.triggers())).toEqual([])
-    expect(createIntercomPiece({ triggers: [] }).triggers()).toEqual({})
+  it('has one webhook trigger per registry trigger, its props valid and its sample data its output', () => {
+    expect(Object.keys(piece.triggers())).toEqual(listTriggers().map((trigger) => triggerNameOf(trigger.id)))
+    expect(Object.keys(piece.metadata().triggers)).toHaveLength(listTriggers().length)
+    for (const definition of listTriggers()) {
+      const trigger = piece.getTrigger(triggerNameOf(definition.id))
+      expect(trigger, definition.id).toBeDefined()
+      expect(trigger).toMatchObject({ type: TriggerStrategy.WEBHOOK, displayName: definition.name, description: definition.description, requireAuth: true })
+      for (const [name, prop] of Object.entries(trigger?.props ?? {})) {
+        const parsed = PieceProperty.safeParse(prop)
+        expect(parsed.success, `${definition.id}.${name}: ${parsed.error?.message}`).toBe(true)
+      }
+      // Every trigger says where to paste the flow's URL and which topics to subscribe to.
+      expect(trigger?.props.setup).toMatchObject({ type: PropertyType.MARKDOWN, description: expect.stringContaining('{{webhookUrl}}') })
+      for (const topic of definition.topics) expect(trigger?.props.setup?.description).toContain(topic)
+      expect(Object.keys(trigger?.props ?? {})).toEqual(definition.configurableTopics ? ['setup', 'topics'] : ['setup'])
+      expect(definition.output.safeParse(trigger?.sampleData).success, definition.id).toBe(true)
+      expect(trigger?.sampleData).toEqual(definition.output.parse(definition.toOutput(definition.sample)))
+    }
+    expect(piece.getTrigger('webhook')?.props.topics).toMatchObject({ type: PropertyType.LONG_TEXT, required: true })
+  })
+
+  it("adds the caller's triggers: a new name after the derived ones, a derived one's name replacing it in place", () => {
+    const own = (name: string): Trigger =>
+      createTrigger({ name, displayName: name, description: name, props: {}, type: TriggerStrategy.WEBHOOK, sampleData: {}, onEnable: async () => {}, onDisable: async () => {}, run: async () => [] })
+    const derived = intercomTriggers().map((trigger) => trigger.name)
+    const custom = createIntercomPiece({ triggers: [own('my_trigger'), own('conversation_created')] }).triggers()
+    expect(Object.keys(custom)).toEqual([...derived, 'my_trigger'])
+    expect(custom.conversation_created?.displayName).toBe('conversation_created')
+    expect(custom.contact_created?.displayName).toBe(getTrigger('intercom_contact_created')?.name)
+    expect(Object.keys(createIntercomPiece({ triggers: [] }).triggers())).toEqual(derived)
+  })
+})
+
+describe('Activepieces triggers: a delivery through the webhook handler', () => {
+  const secret = 'ap-client-secret'
+  const url = 'https://activepieces.example/api/v1/webhooks/flow-1'
+  type RunContext = Parameters<ITrigger<TriggerStrategy.WEBHOOK, typeof intercomAuth, InputPropertyMap>['run']>[0]
+  type Payload = RunContext['payload']
+
+  const connection = (clientSecret: string | undefined) =>
+    ({ type: 'CUSTOM_AUTH', props: { accessToken: 'unused-by-triggers', region: 'us', baseUrl: undefined, clientSecret } }) as RunContext['auth']
+
+  /**
+   * The framework exports no test context for triggers (only `createMockActionContext`): this is
+   * the webhook run context its types require, the shared parts taken from that mock.
+   */
+  function runContext(payload: Payload, propsValue: Record<string, unknown> = {}, auth: RunContext['auth'] = connection(secret)): RunContext {
+    return { ...createMockActionContext({ propsValue }), auth, webhookUrl: url, payload }
+  }
+
+  const triggerOf = (definition: AnyTriggerDefinition) => {
+    const trigger = piece.getTrigger(triggerNameOf(definition.id))
+    if (!trigger) throw new Error(`no trigger for ${definition.id}`)
+    return trigger
+  }
+  const propsFor = (definition: AnyTriggerDefinition, notification: WebhookNotification) => (definition.configurableTopics ? { topics: notification.topic } : {})
+  /** The trigger's sample, created now (older notifications are refused as possible replays). */
+  const fresh = (definition: AnyTriggerDefinition): WebhookNotification => ({ ...definition.sample, created_at: Math.floor(Date.now() / 1000) })
+
+  /** A delivery as the engine hands it to run: the parsed body, the raw body, Fastify's lower-case headers. */
+  async function delivery(notification: unknown, key = secret, rawBody: (text: string) => unknown = (text) => text): Promise<Payload> {
+    const text = JSON.stringify(notification)
+    return { body: JSON.parse(text), rawBody: rawBody(text), headers: { 'content-type': 'application/json', 'x-hub-signature': await signWebhookBody(text, key) }, queryParams: {} }
+  }
+
+  it("yields exactly the trigger's output for its signed sample, for every trigger", async () => {
+    for (const definition of listTriggers()) {
+      const notification = fresh(definition)
+      const outputs = await triggerOf(definition).run(runContext(await delivery(notification), propsFor(definition, notification)))
+      expect(outputs, definition.id).toEqual([definition.output.parse(definition.toOutput(notification))])
+    }
+  })
+
+  it('yields nothing for a forged, altered or unsigned delivery', async () => {
+    for (const definition of listTriggers()) {
+      const notification = fresh(definition)
+      const props = propsFor(definition, notification)
+      const trigger = triggerOf(definition)
+      expect(await trigger.run(runContext(await delivery(notification, 'not-the-secret'), props)), definition.id).toEqual([])
+      const signed = await delivery(notification)
+      const altered = { ...signed, rawBody: (signed.rawBody as string).replace(notification.app_id, 'other-app') }
+      expect(await trigger.run(runContext(altered, props)), definition.id).toEqual([])
+      expect(await trigger.run(runContext({ ...signed, headers: { 'content-type': 'application/json' } }, props)), definition.id).toEqual([])
+    }
+  })
+
+  it('yields nothing for a topic the trigger does not listen to, a ping, or the catch-all without that topic', async () => {
+    const created = getTrigger('intercom_conversation_created') as AnyTriggerDefinition
+    const contact = fresh(getTrigger('intercom_contact_created') as AnyTriggerDefinition)
+    expect(await triggerOf(created).run(runContext(await delivery(contact)))).toEqual([])
+    expect(await triggerOf(created).run(runContext(await delivery({ type: 'notification_event', topic: 'ping', id: null, data: { item: {} } })))).toEqual([])
+    const catchAll = getTrigger('intercom_webhook') as AnyTriggerDefinition
+    expect(await triggerOf(catchAll).run(runContext(await delivery(contact), { topics: 'ticket.closed, company.created' }))).toEqual([])
+    expect(await triggerOf(catchAll).run(runContext(await delivery(contact), { topics: `["ticket.closed", "${contact.topic}"]` }))).toHaveLength(1)
+  })
+
+  it('verifies the raw body in the forms the engine passes it: text, bytes, a Buffer through JSON, or none', async () => {
+    const definition = getTrigger('intercom_conversation_user_replied') as AnyTriggerDefinition
+    const notification = fresh(definition)
+    const expected = [definition.output.parse(definition.toOutput(notification))]
+    const trigger = triggerOf(definition)
+    const forms: Array<(text: string) => unknown> = [
+      (text) => Buffer.from(text),
+      (text) => JSON.parse(JSON.stringify(Buffer.from(text))),
+      (text) => new TextEncoder().encode(text).buffer,
+      () => undefined,
+    ]
+    for (const form of forms) expect(await trigger.run(runContext(await delivery(notification, secret, form)))).toEqual(expected)
+    const signed = await delivery(notification)
+    expect(await trigger.run(runContext({ ...signed, headers: { 'X-Hub-Signature': signed.headers['x-hub-signature'] as string } }))).toEqual(expected)
+  })
+
+  it('refuses to enable or run without the client secret or the catch-all topics, naming what to fix', async () => {
+    const definition = getTrigger('intercom_conversation_created') as AnyTriggerDefinition
+    const payload = await delivery(fresh(definition))
+    await expect(triggerOf(definition).onEnable(runContext(payload, {}, connection(undefined)))).rejects.toThrow(/clientSecret.*connection/)
+    await expect(triggerOf(definition).run(runContext(payload, {}, connection('')))).rejects.toThrow(/client secret/)
+    await expect(triggerOf(definition).onEnable(runContext(payload))).resolves.toBeUndefined()
+    const catchAll = triggerOf(getTrigger('intercom_webhook') as AnyTriggerDefinition)
+    await expect(catchAll.onEnable(runContext(payload))).rejects.toThrow(/topics/)
+    await expect(catchAll.onEnable(runContext(payload, { topics: 'Not A Topic' }))).rejects.toThrow(/topics/)
+  })
+
+  it("fails a signed notification whose item is not the topic's, naming the field", async () => {
+    const definition = getTrigger('intercom_conversation_created') as AnyTriggerDefinition
+    const notification = { ...fresh(definition), data: { type: 'notification_event_data', item: { type: 'admin', id: '1' } } }
+    await expect(triggerOf(definition).run(runContext(await delivery(notification)))).rejects.toThrow(/data\.item\.type/)
   })
 })
 
@@ -178,9 +316,9 @@ describe('Activepieces actions on the sandbox, with the framework createMockActi
   it('reads the connection as 0.32 hands it to actions and as validate gets it', async () => {
     expect(contextOfAuth({ type: 'CUSTOM_AUTH', props: { accessToken: 't', region: 'eu', baseUrl: '' } })).toEqual({ accessToken: 't', region: 'eu' })
     expect(contextOfAuth({ accessToken: 't', region: 'au', baseUrl: 'http://127.0.0.1:1' })).toEqual({ accessToken: 't', region: 'au', baseUrl: 'http://127.0.0.1:1' })
-    const valid = await intercomAuth.validate?.({ auth: { accessToken: sandbox.token, region: 'us', baseUrl: sandbox.url }, server: { apiUrl: '', publicUrl: '' } })
+    const valid = await intercomAuth.validate?.({ auth: { accessToken: sandbox.token, region: 'us', baseUrl: sandbox.url, clientSecret: undefined }, server: { apiUrl: '', publicUrl: '' } })
     expect(valid).toEqual({ valid: true })
-    const invalid = await intercomAuth.validate?.({ auth: { accessToken: 'nope-nope', region: 'us', baseUrl: sandbox.url }, server: { apiUrl: '', publicUrl: '' } })
+    const invalid = await intercomAuth.validate?.({ auth: { accessToken: 'nope-nope', region: 'us', baseUrl: sandbox.url, clientSecret: undefined }, server: { apiUrl: '', publicUrl: '' } })
     expect(invalid).toMatchObject({ valid: false, error: expect.stringMatching(/^\[unauthorized\]/) })
   })
 })

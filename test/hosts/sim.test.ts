@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BlockValueError, clearAdminCache, intercomBlock, listTools } from '../../index'
+import { BlockValueError, clearAdminCache, intercomBlock, listTools, listTriggers, runBlock } from '../../index'
+import { paginationOf } from '../../tools/paginate'
 import { INTERCOM_ICON } from '../../blocks/icon'
 import { simBlock, simTools } from '../../hosts/sim'
 import { startSandbox, type Sandbox } from '../../sandbox'
@@ -47,9 +48,12 @@ describe('Sim block: derived from the block and the registry', () => {
       expect(config?.name).toBe(tool.name)
       expect(typeof config?.directExecution).toBe('function')
       const shape = Object.keys(tool.params.shape)
-      for (const name of shape) expect(config?.params[name]?.visibility, `${tool.id}.${name}`).toBe('user-or-llm')
+      // A list or search that pages also takes "Return all" and "Limit", as the block does.
+      const style = paginationOf(tool)?.style
+      const paging = style !== undefined && style !== 'single' ? ['returnAll', 'limit'] : []
+      for (const name of [...shape, ...paging]) expect(config?.params[name]?.visibility, `${tool.id}.${name}`).toBe('user-or-llm')
       expect(config?.params.accessToken).toMatchObject({ type: 'string', required: true, visibility: 'user-only' })
-      expect(Object.keys(config?.params ?? {}).sort()).toEqual([...shape, 'accessToken', 'region'].sort())
+      expect(Object.keys(config?.params ?? {}).sort()).toEqual([...shape, ...paging, 'accessToken', 'region'].sort())
     }
   })
 
@@ -57,7 +61,9 @@ describe('Sim block: derived from the block and the registry', () => {
     expect(block).toMatchObject({ category: 'tools', authMode: 'api_key', integrationType: 'customer-support', type: 'intercom' })
     expect(block.tags).toContain('customer-support')
     expect(block.bestPractices).toMatch(/List admins/)
-    expect(block.subBlocks.map((entry) => entry.id)).toEqual(intercomBlock.subBlocks.map((entry) => entry.id))
+    const triggerFields = intercomBlock.triggers?.subBlocks ?? []
+    expect(block.subBlocks.map((entry) => entry.id)).toEqual([...intercomBlock.subBlocks, ...triggerFields].map((entry) => entry.id))
+    expect(new Set(block.subBlocks.map((entry) => entry.id)).size).toBe(block.subBlocks.length)
     expect(subBlock(block, 'accessToken')).toMatchObject({ paramVisibility: 'user-only', password: true, required: true })
     expect(subBlock(block, 'email').paramVisibility).toBe('user-or-llm')
   })
@@ -84,9 +90,42 @@ describe('Sim block: derived from the block and the registry', () => {
     expect(typeof contact === 'object' && contact.condition?.field).toBe('operation')
   })
 
+  it('offers the triggers with their own fields, shown only in trigger mode and never passed to a tool', () => {
+    const ids = listTriggers().map((trigger) => trigger.id)
+    expect(block.triggers).toEqual({ enabled: true, available: ids })
+    const triggerFields = block.subBlocks.filter((entry) => entry.mode === 'trigger')
+    expect(triggerFields.map((entry) => entry.id)).toEqual(['triggerId', 'clientSecret', 'topics'])
+    for (const field of triggerFields) expect(field.paramVisibility, field.id).toBeUndefined()
+    expect(subBlock(block, 'triggerId')).toMatchObject({ type: 'dropdown', required: true })
+    const options = subBlock(block, 'triggerId').options
+    expect(Array.isArray(options) && options.map((option) => option.id)).toEqual(ids)
+    expect(subBlock(block, 'clientSecret')).toMatchObject({ type: 'short-input', password: true, required: true })
+    const catchAll = listTriggers().filter((trigger) => trigger.configurableTopics).map((trigger) => trigger.id)
+    expect(catchAll).toEqual(['intercom_webhook'])
+    expect(subBlock(block, 'topics')).toMatchObject({
+      type: 'long-input',
+      condition: { field: 'triggerId', value: catchAll },
+      required: { field: 'triggerId', value: catchAll },
+    })
+    // The operation's fields are not trigger fields.
+    expect(subBlock(block, 'operation').mode).toBeUndefined()
+    expect(subBlock(block, 'accessToken').mode).toBeUndefined()
+  })
+
   it('refuses a value it cannot read, naming the field, before any tool runs', () => {
     expect(() => block.tools.config?.params?.({ operation: 'list_contacts', per_page: 'many' })).toThrow(BlockValueError)
     expect(() => block.tools.config?.params?.({ operation: 'list_contacts', per_page: 'many' })).toThrow(/per_page/)
+    expect(() => block.tools.config?.params?.({ operation: 'list_contacts', limit: 'many' })).toThrow(/limit/)
+    expect(() => block.tools.config?.params?.({ operation: 'list_contacts', returnAll: 'perhaps' })).toThrow(/returnAll/)
+  })
+
+  it('passes "Return all" and "Limit" on to the tool of a list or search, read as the block reads them', () => {
+    const params = (values: Record<string, unknown>) => block.tools.config?.params?.(values)
+    expect(params({ operation: 'list_contacts', returnAll: true })).toEqual({ returnAll: true })
+    expect(params({ operation: 'list_contacts', returnAll: 'true', limit: '3' })).toEqual({ limit: 3 })
+    expect(params({ operation: 'list_contacts', returnAll: false, limit: '' })).toEqual({})
+    // Not a list: nothing to page, as in runBlock.
+    expect(params({ operation: 'get_contact', contactId: 'c1', returnAll: true })).toEqual({ contactId: 'c1' })
   })
 })
 
@@ -109,6 +148,42 @@ describe('Sim block on the sandbox, run as Sim runs it', () => {
     const stored = sandbox.state.snapshot().contacts.find((contact) => contact.id === contactId)
     expect(stored?.email).toBe('sim-host@example.com')
     expect(stored?.tag_ids).toContain(tagId)
+  })
+
+  it('honours "Return all" and "Limit" as runBlock does: every contact, or the first N', async () => {
+    const context = { baseUrl: sandbox.url, maxRetries: 0 }
+    const run = async (values: Record<string, unknown>) => {
+      const { response } = await runSimBlock(simBlock(onSandbox()), simTools(onSandbox()), { operation: 'list_contacts', accessToken: sandbox.token, ...values })
+      expect(response.error).toBeUndefined()
+      return response.output.contacts as Array<{ id: string }>
+    }
+    const ids = (contacts: Array<{ id: string }>) => contacts.map((contact) => contact.id)
+    const total = sandbox.state.snapshot().contacts.length
+    const onePage = await run({})
+    expect(onePage.length).toBeLessThan(total)
+
+    const all = await run({ returnAll: true })
+    expect(all).toHaveLength(total)
+    const viaRunBlock = await runBlock({ operation: 'list_contacts', returnAll: true, accessToken: sandbox.token }, context)
+    expect(viaRunBlock.success && ids(viaRunBlock.output.contacts)).toEqual(ids(all))
+
+    const before = sandbox.state.requestCount
+    const smallPages = await run({ returnAll: 'true', per_page: '7' })
+    expect(ids(smallPages)).toEqual(ids(all))
+    expect(sandbox.state.requestCount - before).toBe(Math.ceil(total / 7))
+
+    const limited = await run({ limit: '3' })
+    expect(ids(limited)).toEqual(ids(all).slice(0, 3))
+    const pastOnePage = await run({ returnAll: true, limit: onePage.length + 2, per_page: '10' })
+    expect(ids(pastOnePage)).toEqual(ids(all).slice(0, onePage.length + 2))
+  })
+
+  it('refuses a limit it cannot read in directExecution too, naming it, before sending', async () => {
+    const before = sandbox.state.requestCount
+    const response = await simTools(onSandbox()).intercom_list_contacts?.directExecution?.({ accessToken: sandbox.token, limit: 0 })
+    expect(response).toMatchObject({ success: false, error: expect.stringMatching(/^\[validation_error\] limit/) })
+    expect(response?.output.error).toMatchObject({ code: 'validation_error', field: 'limit' })
+    expect(sandbox.state.requestCount).toBe(before)
   })
 
   it('runs through request + transformResponse too, when a host ignores directExecution', async () => {

@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as source from '../../index'
 import { nodeLineBinary, nodeLineVersions, packAndInstall, root, runCheck, runInstalled, writeChecks, type CheckReport, type Installed } from './packed'
@@ -94,6 +96,8 @@ function expectReport(report: CheckReport, binaryVersion: string): void {
     timeout: 'timeout',
     abort: 'aborted',
     refused: 'network_error',
+    webhook: { delivered: ['ping:delivered', 'contact.user.created:delivered'], events: ['intercom_contact_created:true'] },
+    forgedStatus: 401,
   })
   expect((report.checks.listAdmins as { admins: number }).admins).toBeGreaterThan(0)
 }
@@ -123,6 +127,34 @@ describe.each(lines)('the installed package on $label', ({ binary, install }) =>
     const { stdout, stderr } = await runInstalled(binary, installed.dir, [join('node_modules', 'intercom-blocks', 'dist', 'cli.js'), 'demo'])
     expect(stdout).toMatch(/^ 1\. List admins +\d+ admins$/m)
     expect(stderr).toMatch(/Demo finished: \d+ steps/)
+    // Its triggers fired: the sandbox's webhooks reached the demo's node:http listener.
+    expect(stdout).toMatch(/⚡ trigger intercom_contact_created fired/)
+    expect(stderr).toMatch(/, [1-9]\d* trigger events/)
+  })
+
+  it('`intercom-blocks mcp` from the install (its bin) serves every tool to the MCP SDK\'s own client over stdio, on the sandbox', async () => {
+    const bin = join(installed.dir, 'node_modules', '.bin', 'intercom-blocks')
+    expect(existsSync(bin), bin).toBe(true)
+    const env: Record<string, string> = {}
+    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !name.startsWith('INTERCOM_')) env[name] = value
+    // On the machine's line the bin itself runs (its link and shebang, as npx does); on the other
+    // lines the shebang would pick the PATH's node, so that line's binary runs the file it links to.
+    const command = binary === process.execPath ? { command: bin, args: ['mcp'] } : { command: binary, args: [join(installed.dir, 'node_modules', 'intercom-blocks', 'dist', 'cli.js'), 'mcp'] }
+    const transport = new StdioClientTransport({ ...command, env, cwd: installed.dir, stderr: 'pipe' })
+    const errors: string[] = []
+    transport.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()))
+    const client = new Client({ name: 'packed-check', version: '1.0.0' })
+    await client.connect(transport)
+    try {
+      const listed = (await client.listTools()).tools
+      expect(listed.map((tool) => tool.name).sort()).toEqual(source.listTools().map((tool) => tool.id).sort())
+      const result = await client.callTool({ name: 'intercom_list_admins', arguments: {} })
+      expect(result.isError).toBeFalsy()
+      expect((result.structuredContent as { admins: unknown[] }).admins.length).toBeGreaterThan(0)
+      expect(errors.join('')).toMatch(/embedded Intercom sandbox/)
+    } finally {
+      await client.close()
+    }
   })
 })
 

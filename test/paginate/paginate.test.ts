@@ -234,6 +234,6 @@ describe('intercom_scroll_companies', () => {
     const result = await collect('intercom_list_companies', {}, context)
     expect(result).toMatchObject({ success: false, error: { code: 'scroll_exists' } })
     // Finish the open scroll so that later suites start clean.
-    if (open.success) for await (const _ of paginate('intercom_scroll_companies', { scroll_param: open.output.scroll_param }, context)) void _
+    if (open.success) for await (const _ of paginate('intercom_scroll_companies', { scroll_param: open.output.scroll_param ?? undefined }, context)) void _
   })
 })

@@ -92,6 +92,28 @@ describe.skipIf(!hasChromium && !inCi)(`the playground in Chromium${hasChromium 
     expect(saved?.custom_attributes).toMatchObject({ plan: 'pro' })
   })
 
+  it('number inputs and switches reach the run: a page of 2, then Return all with a Limit of 3', async () => {
+    await page.getByRole('button', { name: 'Add Intercom block to the workflow' }).click()
+    await field('block1', 'operation').selectOption('list_contacts')
+    const perPage = field('block1', 'per_page')
+    expect(await perPage.getAttribute('type')).toBe('number')
+    await perPage.fill('2')
+    await page.locator('#run').click()
+    await expect.poll(() => page.locator('[data-block="block1"] .status').textContent()).toContain('ran')
+    const contacts = page.locator('#output .tree summary', { hasText: /^contacts: / })
+    await expect.poll(() => contacts.first().textContent()).toBe('contacts: [2]')
+    // The Return all switch, then a Limit: every page is walked, up to 3 contacts.
+    await perPage.fill('')
+    const returnAll = page.locator('#f-block1-returnAll[role="switch"]')
+    await returnAll.check()
+    expect(await page.locator('#f-block1-returnAll').isChecked()).toBe(true)
+    const limit = field('block1', 'limit')
+    expect(await limit.getAttribute('type')).toBe('number')
+    await limit.fill('3')
+    await page.locator('#run').click()
+    await expect.poll(() => contacts.first().textContent()).toBe('contacts: [3]')
+  })
+
   it('shows a refused value at the field it names, and says so to assistive technology', async () => {
     await page.getByRole('button', { name: 'Add Intercom block to the workflow' }).click()
     await field('block1', 'operation').selectOption('get_contact')

@@ -31,7 +31,7 @@ describe('intercom-blocks playground', () => {
     try {
       const cli = capture()
       expect(await main(['playground', '--port', String(port)], cli.io)).toBe(1)
-      expect(cli.stderr()).toBe(`intercom-blocks: cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose another port with --port\n`)
+      expect(cli.stderr()).toBe(`intercom-blocks: port 127.0.0.1:${port} is already in use; stop what uses it, or choose another with --port (0 picks a free one)\n`)
     } finally {
       blocker.close()
     }

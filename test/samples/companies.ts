@@ -23,6 +23,8 @@ export const companiesSamples: Samples = {
   intercom_update_company: [
     { companyId: '6762f0841bb69f9f2193baff', name: 'my company', website: 'http://www.mycompany.com/' },
     { companyId: '6762f0841bb69f9f2193baff', size: 0, monthly_spend: 0, plan: 'Pro', industry: 'Retail', custom_attributes: '{"tier":"gold"}' },
+    // Numbers and booleans, which Intercom takes although the 2.16 schema types the values as strings.
+    { companyId: '6762f0841bb69f9f2193baff', custom_attributes: { team_mates: 9, monthly_spend_ratio: 155.5, paid_subscriber: true } },
   ],
   intercom_delete_company: [{ companyId: '6762f0881bb69f9f2193bb09' }],
   intercom_list_company_contacts: [{ companyId: '6762f0a61bb69f9f2193bb55' }],

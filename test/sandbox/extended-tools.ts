@@ -20,6 +20,7 @@ export const EXTENDED_TOOLS: readonly string[] = [
   'intercom_update_conversation',
   'intercom_attach_contact_to_conversation',
   'intercom_redact_conversation_part',
+  'intercom_list_conversation_attributes',
   'intercom_untag_conversation',
   'intercom_reply_ticket',
   'intercom_search_tickets',

@@ -73,6 +73,29 @@ describe('the added tools, on the sandbox', () => {
     expect(custom.map((attribute: { name: string }) => attribute.name)).toContain('plan')
     const companyAttributes = await run('intercom_list_data_attributes', { model: 'company', include_archived: true })
     expect(companyAttributes.data_attributes.every((attribute: { model: string }) => attribute.model === 'company')).toBe(true)
+    // The seed archives no data attribute, so include_archived has nothing more to show here (the
+    // sandbox's lifecycle tests archive one in a data file).
+  })
+
+  it('conversation attributes: active by default, archived ones only with include_archived, names usable in custom_attributes', async () => {
+    const names = (output: Output): string[] => output.conversation_attributes.map((attribute: { name: string }) => attribute.name)
+    const active = await run('intercom_list_conversation_attributes', {})
+    expect(active.type).toBe('list')
+    expect(active.conversation_attributes.every((attribute: { archived: boolean }) => attribute.archived === false)).toBe(true)
+    expect(names(await run('intercom_list_conversation_attributes', { include_archived: false }))).toEqual(names(active))
+    const all = await run('intercom_list_conversation_attributes', { include_archived: true })
+    const archived = all.conversation_attributes.filter((attribute: { archived: boolean }) => attribute.archived)
+    expect(archived.length).toBeGreaterThan(0)
+    for (const attribute of archived) expect(names(active)).not.toContain(attribute.name)
+    expect(names(all).filter((name) => !archived.some((attribute: { name: string }) => attribute.name === name))).toEqual(names(active))
+
+    const list = active.conversation_attributes.find((attribute: { data_type: string }) => attribute.data_type === 'list')
+    const label: string = list.options.find((option: { archived: boolean }) => !option.archived).label
+    const text = active.conversation_attributes.find((attribute: { data_type: string }) => attribute.data_type === 'string')
+    const contact = await run('intercom_create_contact', { role: 'user', email: 'attributes@example.com' })
+    const created = await run('intercom_create_conversation', { contactId: contact.contactId, body: 'Where is my invoice?' })
+    const updated = await run('intercom_update_conversation', { conversationId: created.conversationId, custom_attributes: { [list.name]: label, [text.name]: 'invoice' } })
+    expect(updated.conversation.custom_attributes).toMatchObject({ [list.name]: label, [text.name]: 'invoice' })
   })
 
   it('contacts: find by external id, merge a lead (notes and tags move), archive and unarchive, companies', async () => {

@@ -115,3 +115,34 @@ describe('intercom_get_current_admin', () => {
     t.parseOutput('intercom_get_current_admin', result.success && result.output)
   })
 })
+
+describe('intercom_list_conversation_attributes', () => {
+  const listed = {
+    type: 'conversation_attribute',
+    id: 2,
+    name: 'issue_type',
+    description: '',
+    data_type: 'list',
+    required: false,
+    visible_to_team_ids: [],
+    archived: false,
+    created_at: 1777472538,
+    updated_at: 1777537799,
+    admin_id: '16',
+    options: [{ id: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', label: 'Billing', archived: false }],
+  }
+
+  it('GETs /conversations/attributes, include_archived in the query (false sent as false), and returns the attributes', async () => {
+    t.fake.reply({ status: 200, json: { type: 'list', data: [listed] } })
+    const result = await t.run('intercom_list_conversation_attributes', { include_archived: false })
+    expect(t.fake.requests[0]?.method).toBe('GET')
+    expect(t.fake.requests[0]?.url.href).toBe(`${BASE}/conversations/attributes?include_archived=false`)
+    expect(result).toMatchObject({ success: true, output: { conversation_attributes: [listed] } })
+    t.parseOutput('intercom_list_conversation_attributes', result.success && result.output)
+  })
+
+  it('refuses a model (that is intercom_list_data_attributes) and a non-boolean include_archived, naming them', async () => {
+    await t.expectRefused('intercom_list_conversation_attributes', { model: 'conversation' }, 'model', 'not a parameter')
+    await t.expectRefused('intercom_list_conversation_attributes', { include_archived: 'yes' }, 'include_archived', '')
+  })
+})

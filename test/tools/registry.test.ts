@@ -23,6 +23,7 @@ const IDS = [
   'intercom_reply_ticket', 'intercom_search_tickets',
   'intercom_update_company', 'intercom_delete_company', 'intercom_list_company_contacts', 'intercom_find_company_by_company_id',
   'intercom_search_articles', 'intercom_get_article',
+  'intercom_list_conversation_attributes',
 ]
 
 describe('the registry', () => {
@@ -56,5 +57,11 @@ describe('the registry', () => {
       expect(idempotent).toBe(true)
     }
     if (tool.route.startsWith('GET ')) expect(readOnly).toBe(true)
+  })
+
+  it('annotates exactly the tools that remove or irreversibly rewrite data as destructive', () => {
+    // Merging removes the lead, redaction erases a part's text, deletes remove the record.
+    const destructive = listTools().filter((tool) => tool.annotations.destructive).map((tool) => tool.id)
+    expect(destructive.sort()).toEqual(['intercom_delete_company', 'intercom_delete_contact', 'intercom_merge_contacts', 'intercom_redact_conversation_part'])
   })
 })

@@ -21,13 +21,24 @@ let receiver: Server
 let sandbox: Sandbox
 let context: ToolContext
 
-/** Every trigger topic but the catch-all's: each notification sent starts exactly one trigger. */
-const topics = listTriggers().flatMap((trigger) => trigger.topics)
+/**
+ * Every named trigger, and the catch-all for a topic none of them listens to: each notification
+ * sent starts exactly one trigger.
+ */
+const CATCH_ALL_TOPIC = 'company.updated'
+const selection = [
+  ...listTriggers()
+    .filter((trigger) => trigger.id !== 'intercom_webhook')
+    .map((trigger) => trigger.id),
+  { id: 'intercom_webhook', topics: [CATCH_ALL_TOPIC] },
+]
+const topics = [...listTriggers().flatMap((trigger) => trigger.topics), CATCH_ALL_TOPIC]
 
 beforeAll(async () => {
   receiver = createServer(
     createNodeWebhookListener({
       clientSecret: secret,
+      triggers: selection,
       onEvent: (event) => {
         const id = event.output.event_id
         // Every third notification the sandbox sent (in the order of the changes, not of arrival,
@@ -88,8 +99,13 @@ describe('sandbox → handler → events', () => {
     const tag = await run('intercom_create_tag', { name: 'E2E' })
     await run('intercom_tag_contact', { contactId: user.contactId, tagId: tag.id })
     expected.push(['intercom_contact_tag_added', 'contact.user.tag.created'])
-    await run('intercom_create_company', { company_id: 'e2e-co', name: 'E2E Co' })
+    await run('intercom_tag_contact', { contactId: lead.contactId, tagId: tag.id })
+    expected.push(['intercom_contact_tag_added', 'contact.lead.tag.created'])
+    const company = await run('intercom_create_company', { company_id: 'e2e-co', name: 'E2E Co' })
     expected.push(['intercom_company_created', 'company.created'])
+    // A topic no named trigger listens to starts the catch-all selected for it.
+    await run('intercom_update_company', { companyId: company.companyId, plan: 'Enterprise' })
+    expected.push(['intercom_webhook', CATCH_ALL_TOPIC])
 
     const started = await call('POST', '/conversations', { from: { type: 'user', id: user.contactId }, body: 'My export fails.' })
     const conversationId = String(started.conversation_id)
@@ -106,6 +122,9 @@ describe('sandbox → handler → events', () => {
     expected.push(['intercom_conversation_opened', 'conversation.admin.opened'])
     await run('intercom_close_conversation', { conversationId, admin_id: adminId, body: 'Fixed.' })
     expected.push(['intercom_conversation_closed', 'conversation.admin.closed'])
+    // The contact rates it in the Messenger (Intercom's API cannot: the sandbox's own route).
+    await call('POST', `/sandbox/conversations/${conversationId}/rating`, { rating: 5, remark: 'Quick and kind.' })
+    expected.push(['intercom_conversation_rated', 'conversation.rating.added'])
     await run('intercom_create_message', { message_type: 'inapp', template: 'plain', body: 'Welcome!', from_type: 'admin', from_id: adminId, to_type: 'contact', to_id: user.contactId })
     expected.push(['intercom_conversation_created', 'conversation.admin.single.created'])
 
@@ -118,6 +137,10 @@ describe('sandbox → handler → events', () => {
     expected.push(['intercom_ticket_state_updated', 'ticket.state.updated'])
     await run('intercom_delete_contact', { contactId: lead.contactId })
     expected.push(['intercom_contact_deleted', 'contact.deleted'])
+    await run('intercom_archive_contact', { contactId: user.contactId })
+    expected.push(['intercom_contact_archived', 'contact.archived'])
+    // Every trigger of the registry is started by this run (a trigger added later must join it).
+    expect(new Set(expected.map(([trigger]) => trigger))).toEqual(new Set(listTriggers().map((trigger) => trigger.id)))
 
     // Reads change nothing and send nothing.
     await run('intercom_get_conversation', { conversationId })
@@ -158,6 +181,13 @@ describe('sandbox → handler → events', () => {
     expect(byTopic('contact.user.tag.created')).toMatchObject({ contactId: user.contactId, tagId: tag.id })
     expect(byTopic('ticket.state.updated')).toMatchObject({ ticketId: ticket.ticketId, ticket: { ticket_state: { id: nextState.id } } })
     expect(byTopic('contact.deleted')).toMatchObject({ contactId: lead.contactId, contact: { deleted: true } })
+    expect(byTopic('conversation.rating.added')).toMatchObject({
+      conversationId,
+      conversation: { conversation_rating: { rating: 5, remark: 'Quick and kind.', contact: { id: user.contactId } } },
+    })
+    expect(byTopic('contact.lead.tag.created')).toMatchObject({ contactId: lead.contactId, tagId: tag.id })
+    expect(byTopic('contact.archived')).toMatchObject({ contactId: user.contactId })
+    expect(byTopic(CATCH_ALL_TOPIC)).toMatchObject({ topic: CATCH_ALL_TOPIC, item: { id: company.companyId } })
     const reply = await executeTool('intercom_get_conversation', { conversationId: byTopic('conversation.user.created').conversationId }, context)
     expect(reply.success).toBe(true)
   })

@@ -178,6 +178,30 @@ describe('createWebhookHandler', () => {
     expect(events).toHaveLength(1)
   })
 
+  it('two selected triggers on one topic: when the second fails, the retry starts only the second', async () => {
+    const started: string[] = []
+    let failSecond = true
+    const handler = createWebhookHandler({
+      clientSecret: secret,
+      triggers: ['intercom_conversation_user_replied', { id: 'intercom_webhook', topics: ['conversation.user.replied'] }],
+      onEvent: (event) => {
+        if (event.trigger === 'intercom_webhook' && failSecond) throw new Error('busy')
+        started.push(event.trigger)
+      },
+    })
+    const body = replySample()
+    expect((await handler(await signed(body))).status).toBe(500)
+    expect(started).toEqual(['intercom_conversation_user_replied'])
+    failSecond = false
+    const retry = await handler(await signed(body))
+    expect(retry.status).toBe(200)
+    expect(await retry.json()).toMatchObject({ status: 'ok', triggers: ['intercom_webhook'] })
+    expect(started).toEqual(['intercom_conversation_user_replied', 'intercom_webhook'])
+    // A third delivery starts nothing.
+    expect(await (await handler(await signed(body))).json()).toMatchObject({ status: 'duplicate' })
+    expect(started).toHaveLength(2)
+  })
+
   it('uses a given SeenStore: claims with the time-to-live, releases after a failure; a failing store → 503', async () => {
     const calls: string[] = []
     const claimed = new Set<string>()

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import {
+  collect,
   executeTool,
+  paginate,
+  type CollectedOutput,
+  type ToolItem,
   getTool,
   listTools,
   runBlock,
@@ -104,6 +108,30 @@ describe('typed results by tool id', () => {
     await expect(outputOf('intercom_list_tag', {})).rejects.toThrow()
   })
 
+  it('paginate and collect are typed by tool id: the items of that list; only list and search tools compile', async () => {
+    const emails: Array<string | null | undefined> = []
+    for await (const contact of paginate('intercom_list_contacts', {}, context, { limit: 3 })) {
+      expectTypeOf(contact.id).toEqualTypeOf<string>()
+      emails.push(contact.email)
+    }
+    expect(emails).toHaveLength(3)
+    const tags = await collect('intercom_list_tags', {}, context)
+    expectTypeOf(tags).toEqualTypeOf<ToolResult<CollectedOutput<'intercom_list_tags'>>>()
+    if (!tags.success) throw new Error(tags.error.message)
+    expectTypeOf(tags.output.tags[0]!).toHaveProperty('name')
+    expect(tags.output.tags.length).toBeGreaterThan(0)
+    expectTypeOf<ToolItem<'intercom_search_conversations'>>().toHaveProperty('state')
+    // @ts-expect-error misspelled list tool id
+    await expect(collect('intercom_list_tag', {}, context)).resolves.toMatchObject({ success: false, error: { code: 'unknown_tool' } })
+    // @ts-expect-error a tool that returns one record is not a list tool
+    await expect(collect('intercom_get_contact', { contactId: 'x' }, context)).resolves.toMatchObject({ success: false, error: { code: 'validation_error', field: 'toolId' } })
+    // @ts-expect-error a search needs its query
+    await expect(collect('intercom_search_contacts', {}, context)).resolves.toMatchObject({ success: false, error: { code: 'validation_error', field: 'query' } })
+    const id: string = 'intercom_list_admins'
+    const general = await collect(id, {}, context)
+    expectTypeOf(general).toEqualTypeOf<ToolResult<Record<string, unknown>>>()
+  })
+
   it('runBlock is typed by a literal operation', async () => {
     const result = await runBlock({ operation: 'list_admins', accessToken: sandbox.token }, { baseUrl: sandbox.url })
     expectTypeOf(result).toEqualTypeOf<ToolResult<ToolOutput<'intercom_list_admins'>>>()
@@ -135,7 +163,7 @@ describe('the compile-time checks are real', () => {
     const errorLines = [...new Set(errors.map((diagnostic) => diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start!).line + 1))]
     // Each directive sits on the line before the statement it marks.
     expect(errorLines.sort((a, b) => a - b)).toEqual(marked.map((line) => line + 1))
-  }, 60_000)
+  }, 180_000)
 })
 
 describe('the registry keeps its runtime lists and its types in step', () => {

@@ -22,7 +22,7 @@ export const createConversation = defineTool({
     body: z
       .string()
       .refine((value) => value.trim() !== '', { message: 'must not be empty' })
-      .describe('What the contact writes, e.g. "Hello, my order has not arrived." HTML or plain text.'),
+      .describe('What the contact writes, as plain text, e.g. "Hello, my order has not arrived." Intercom does not support HTML in this field.'),
     subject: z.string().optional().describe('An optional subject line for the conversation.'),
     attachment_urls: attachmentUrls
       .optional()

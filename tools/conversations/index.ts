@@ -4,6 +4,7 @@ import { attachContactToConversation } from './attach-contact-to-conversation'
 import { closeConversation } from './close-conversation'
 import { createConversation } from './create-conversation'
 import { getConversation } from './get-conversation'
+import { listConversationAttributes } from './list-conversation-attributes'
 import { listConversations } from './list-conversations'
 import { openConversation } from './open-conversation'
 import { redactConversationPart } from './redact-conversation-part'
@@ -18,6 +19,7 @@ export {
   closeConversation,
   createConversation,
   getConversation,
+  listConversationAttributes,
   listConversations,
   openConversation,
   redactConversationPart,
@@ -40,4 +42,5 @@ export const conversationsTools: readonly AnyToolDefinition[] = [
   updateConversation,
   attachContactToConversation,
   redactConversationPart,
+  listConversationAttributes,
 ]

@@ -12,7 +12,7 @@ export const updateConversation = defineTool({
   id: 'intercom_update_conversation',
   name: 'Update conversation',
   description:
-    "Change a conversation's custom attributes (conversation data such as an issue type or an order number), its title, or whether it is marked as read. Only the fields you give are sent; the rest stays. Replying, assigning, closing, opening and snoozing have their own tools. Needs Intercom's conversation id (digits such as \"1295\", from intercom_list_conversations or intercom_search_conversations); attribute names come from the workspace's conversation attributes (see the names Intercom shows in conversation.custom_attributes from intercom_get_conversation). Returns the updated conversation.",
+    "Change a conversation's custom attributes (conversation data such as an issue type or an order number), its title, or whether it is marked as read. Only the fields you give are sent; the rest stays. Replying, assigning, closing, opening and snoozing have their own tools. Needs Intercom's conversation id (digits such as \"1295\", from intercom_list_conversations or intercom_search_conversations); attribute names come from intercom_list_conversation_attributes (each attribute's name and data_type; a list attribute takes one of its option labels). Returns the updated conversation.",
   params: z
     .strictObject({
       conversationId: conversationIdParam('to update'),

@@ -12,7 +12,7 @@ export const listDataAttributes = defineTool({
   id: 'intercom_list_data_attributes',
   name: 'List data attributes',
   description:
-    "List the data attributes of contacts or companies, all at once: the built-in ones (email, name, ...) and the custom ones (custom: true), with their type, label and whether the API may write them. Use it to learn the names to use in custom_attributes of intercom_create_contact, intercom_update_contact, intercom_create_company and intercom_update_company, or the fields to search on. In API 2.16 Intercom no longer lists conversation attributes here (model \"conversation\" is refused); intercom_get_conversation shows a conversation's custom_attributes.",
+    "List the data attributes of contacts or companies, all at once: the built-in ones (email, name, ...) and the custom ones (custom: true), with their type, label and whether the API may write them. Use it to learn the names to use in custom_attributes of intercom_create_contact, intercom_update_contact, intercom_create_company and intercom_update_company, or the fields to search on. Conversation attributes are not listed here (Intercom 2.16 refuses model \"conversation\"): intercom_list_conversation_attributes lists them.",
   params: z.strictObject({
     model: z
       .enum(['contact', 'company'])

@@ -84,6 +84,36 @@ export const dataAttributeSchema = z
   })
   .describe('A data attribute')
 
+/** One choice of a list conversation attribute. */
+const conversationAttributeOptionSchema = z.looseObject({
+  id: str('Id of the option (a UUID)'),
+  label: str('Label of the option, e.g. "Billing": the value a conversation shows and takes for the attribute'),
+  archived: bool('Whether the option is archived (no longer offered)'),
+})
+
+/** A conversation attribute, as `GET /conversations/attributes` lists it. */
+export const conversationAttributeSchema = z
+  .looseObject({
+    name: z.string().describe('Name of the attribute: the key to use in custom_attributes of intercom_update_conversation, e.g. "issue_type"'),
+    type: str('Object type (conversation_attribute)'),
+    id: idOut('Id of the attribute, an integer'),
+    description: str('Description of the attribute'),
+    data_type: str('Type of the value: string, integer, list, decimal, boolean, datetime, relationship or files'),
+    required: bool('Whether teammates must fill the attribute in'),
+    visible_to_team_ids: list(idOut('A team id'), 'Ids of the teams that see the attribute; empty when every team does'),
+    archived: bool('Whether the attribute is archived'),
+    created_at: num('Unix timestamp when the attribute was created'),
+    updated_at: num('Unix timestamp when the attribute was last updated'),
+    admin_id: idOut('Id of the admin who created the attribute'),
+    multiline: bool('Whether the text is multi-line (string attributes only)'),
+    options: list(conversationAttributeOptionSchema, 'The choices of a list attribute (list attributes only); archived options are no longer offered'),
+    reference: object(
+      { type: str('How many objects it holds: one or many'), object_type_id: str('Id of the custom object type it refers to') },
+      'What a relationship attribute refers to (relationship attributes only)',
+    ),
+  })
+  .describe('A conversation attribute')
+
 /** A team of admins. */
 export const teamSchema = z
   .looseObject({
