@@ -92,3 +92,30 @@ describe('shapes per version', () => {
     expect(specCheck('GET', `/conversations/${conversationId}`, 200, conversation216, '2.14')).not.toBe('valid')
   })
 })
+
+describe('a workspace kept in a data file, at an older version', () => {
+  it('answers every listing in the older shape (its records are proxies that record changes)', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const folder = mkdtempSync(join(tmpdir(), 'intercom-versions-'))
+    const kept = await started({ data: join(folder, 'workspace.json') })
+    try {
+      for (const [method, path, body] of [
+        ['GET', '/contacts?per_page=3', undefined],
+        ['POST', '/companies/list', undefined],
+        ['GET', '/conversations?per_page=3', undefined],
+        ['POST', '/contacts/search', { query: { field: 'role', operator: '=', value: 'user' } }],
+      ] as const) {
+        const answer = await kept.call(method, path, body, { version: '2.14' })
+        expect(answer.status, `${method} ${path}`).toBe(200)
+      }
+      const contacts = await kept.call('GET', '/contacts?per_page=3', undefined, { version: '2.14' })
+      const owned = contacts.body.data.find((contact: { owner_id: unknown }) => contact.owner_id !== null)
+      if (owned) expect(typeof owned.owner_id).toBe('number')
+    } finally {
+      await kept.sandbox.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})

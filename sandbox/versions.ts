@@ -65,7 +65,9 @@ function walk(value: Json, visit: (node: JsonObject) => void): void {
 /** The body for the requested version; `route` is the handler's `METHOD /pattern`. */
 export function shapeForVersion(header: string | undefined, route: string, body: JsonObject): JsonObject {
   if (versionNumber(header) >= 2.16) return body
-  const copy = structuredClone(body)
+  // A JSON copy, not structuredClone: a body may hold records of a workspace kept in a data file,
+  // which are proxies (they record changes) that structuredClone refuses to copy.
+  const copy = JSON.parse(JSON.stringify(body)) as JsonObject
   walk(copy, before216)
   if (route === 'POST /tags') {
     delete copy.users
