@@ -15,7 +15,7 @@ import type { ToolId, ToolOutput } from '../tools/typed'
 import { collect, paginationOf } from '../tools/paginate'
 import { REGION_HOSTS } from '../tools/http'
 import { coerceValue, isEmptyValue } from './coerce'
-import { BlockValueError } from './errors'
+import { BlockValueError, blockValueToolError } from './errors'
 import { deriveOperations, deriveParamFields, operationIdOf, type Operation, type ParamField } from './fields'
 import { INTERCOM_ICON } from './icon'
 import { outputFieldsOf } from './schema'
@@ -287,8 +287,13 @@ export function contextFor(values: BlockValues, context: BlockRunContext = {}): 
   return out
 }
 
-function valueError(error: BlockValueError): ToolError {
-  return { code: 'validation_error', field: error.field, message: error.message, retryable: false }
+/**
+ * Runs a tool as the block runs it: across pages through `collect` when "Return all" or a "Limit"
+ * asked for it (`pages`, from the block's `pagination`), else one call through `executeTool`.
+ * Hosts that hand over tool params instead of block values (Sim) run tools through it too.
+ */
+export async function runTool(toolId: string, params: Record<string, unknown>, context: ToolContext, pages: { limit?: number } | undefined): Promise<ToolResult> {
+  return pages ? collect(toolId, params, context, pages) : executeTool(toolId, params, context)
 }
 
 /**
@@ -315,11 +320,10 @@ export async function runBlock<const V extends BlockValues>(values: V, context: 
     params = intercomBlock.tools.config.params(values)
     pages = paginationOptionsOf(values)
   } catch (error) {
-    if (error instanceof BlockValueError) return { success: false, error: valueError(error) }
+    if (error instanceof BlockValueError) return { success: false, error: blockValueToolError(error) }
     throw error
   }
-  if (pages) return (await collect(toolId, params, contextFor(values, context), pages)) as ToolResult<BlockOutput<V>>
-  return (await executeTool(toolId, params, contextFor(values, context))) as ToolResult<BlockOutput<V>>
+  return (await runTool(toolId, params, contextFor(values, context), pages)) as ToolResult<BlockOutput<V>>
 }
 
 /** The block's operation ids: each tool id without its `intercom_` prefix. */

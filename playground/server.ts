@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomUUID } from 'node:crypto'
 import { intercomBlock, loadFieldOptions, runBlock } from '../blocks/intercom'
-import { BlockValueError } from '../blocks/errors'
+import { BlockValueError, blockValueToolError } from '../blocks/errors'
 import { blockWebhookHandlerOptions } from '../blocks/triggers'
 import { createWebhookHandler } from '../triggers/handler'
 import { getTrigger } from '../triggers/registry'
@@ -159,7 +159,7 @@ export async function fireTrigger(id: string, values: Record<string, unknown>): 
     options = blockWebhookHandlerOptions(values)
   } catch (error) {
     if (!(error instanceof BlockValueError)) throw error
-    return { id, status: 'error', error: { code: 'validation_error', field: error.field, message: error.message, retryable: false } }
+    return { id, status: 'error', error: blockValueToolError(error) }
   }
   const selection = options.triggers?.[0]
   const trigger = getTrigger(typeof selection === 'string' ? selection : (selection?.id ?? ''))

@@ -24,7 +24,7 @@ import {
 } from '@activepieces/pieces-framework'
 import type { AnyToolDefinition, AnyTriggerDefinition, BlockTriggerField, BlockValues, OptionsLoader, Region, ToolContext, TriggerEvent } from '../../types'
 import { coerceParamText } from '../../blocks/intercom'
-import { BlockValueError } from '../../blocks/errors'
+import { BlockValueError, blockValueToolError } from '../../blocks/errors'
 import { INTERCOM_ICON } from '../../blocks/icon'
 import type { ParamInfo } from '../../blocks/schema'
 import { blockTriggers, blockWebhookHandlerOptions } from '../../blocks/triggers'
@@ -152,7 +152,7 @@ function actionOf(tool: AnyToolDefinition): Action {
         params = coerceParamText(tool.id, context.propsValue as Record<string, unknown>)
       } catch (error) {
         if (!(error instanceof BlockValueError)) throw error
-        throw new IntercomToolError({ code: 'validation_error', field: error.field, message: error.message, retryable: false })
+        throw new IntercomToolError(blockValueToolError(error))
       }
       const result = await executeTool(tool.id, params, contextOfAuth(context.auth))
       if (!result.success) throw new IntercomToolError(result.error)

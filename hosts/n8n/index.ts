@@ -9,7 +9,7 @@
 import type { BlockValues, OptionsLoader, SubBlock } from '../../types'
 import { intercomBlock } from '../../blocks/intercom'
 import type { ParamField } from '../../blocks/fields'
-import { BlockValueError } from '../../blocks/errors'
+import { BlockValueError, blockValueToolError } from '../../blocks/errors'
 import { executeTool } from '../../tools/executor'
 import { REGION_HOSTS } from '../../tools/http'
 import { DEFAULT_INTERCOM_VERSION } from '../../tools/version'
@@ -258,7 +258,7 @@ export class IntercomBlocks {
         params = intercomBlock.tools.config.params(values)
       } catch (error) {
         if (!(error instanceof BlockValueError)) throw error
-        const failure = { code: 'validation_error', field: error.field, message: error.message, retryable: false }
+        const failure = blockValueToolError(error)
         if (this.continueOnFail()) {
           out.push({ json: { error: failure }, pairedItem: { item: itemIndex } })
           continue

@@ -13,13 +13,11 @@
  * ```
  */
 import type { BlockTriggerField, BlockValues, DropdownOption, SubBlock, ToolResult } from '../../types'
-import { intercomBlock, loadFieldOptions, contextFor } from '../../blocks/intercom'
-import { BlockValueError } from '../../blocks/errors'
+import { intercomBlock, loadFieldOptions, contextFor, runTool } from '../../blocks/intercom'
+import { BlockValueError, blockValueToolError } from '../../blocks/errors'
 import { operationIdOf } from '../../blocks/fields'
 import { INTERCOM_ICON } from '../../blocks/icon'
 import { outputFieldsOf, type OutputField } from '../../blocks/schema'
-import { executeTool } from '../../tools/executor'
-import { collect } from '../../tools/paginate'
 import { getTool, listTools } from '../../tools/registry'
 import { buildRequest, parseRoute } from '../../tools/request'
 import { resolveBaseUrl, USER_AGENT } from '../../tools/http'
@@ -371,16 +369,16 @@ function toolConfig<E>(toolId: string, options: SimAdapterOptions<E>): SimToolCo
       const { credential, paging, toolParams } = split(params)
       const context = contextOf(credential)
       if (signal) context.signal = signal
-      // As runBlock: the block's own reading of "Return all" and "Limit", then `collect` across
+      // As runBlock: the block's own reading of "Return all" and "Limit", then runTool across
       // pages, or one call.
       let pages: { limit?: number } | undefined
       try {
         pages = intercomBlock.tools.config.pagination?.({ ...paging, operation: operationIdOf(tool.id) })
       } catch (error) {
         if (!(error instanceof BlockValueError)) throw error
-        return toSim({ success: false, error: { code: 'validation_error', field: error.field, message: error.message, retryable: false } })
+        return toSim({ success: false, error: blockValueToolError(error) })
       }
-      return toSim(pages ? await collect(tool.id, toolParams, context, pages) : await executeTool(tool.id, toolParams, context))
+      return toSim(await runTool(tool.id, toolParams, context, pages))
     },
   }
 }
