@@ -8,7 +8,7 @@
 // namespace instead of ky (`import_ky.default.create is not a function`). A single copy of the code
 // also means one registry, one error class and one cache whether a program imports or requires
 // the package (no dual-package hazard), and half the tarball.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 const root = new URL('../', import.meta.url)
 const { exports } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
@@ -46,4 +46,45 @@ for (const file of declarations(dist)) {
   writeFileSync(new URL(file.href.replace(/\.d\.ts$/, '.d.cts')), text.replace(relativeJs, (_, head, quote, path) => `${head}${quote}${path}.cjs${quote}`))
   const code = /^(?:var|let|const) [\w$]+ =|^\/\/ [\w./-]+\.[jt]s$/m.exec(text)
   if (code) throw new Error(`${file.pathname.slice(dist.pathname.length)} holds JavaScript (${JSON.stringify(code[0])}): a declaration imports the package root ("..") instead of a module`)
+}
+
+// One declaration graph for both module systems where that is safe: an entry whose declarations
+// (with the chunks they import) name no package other than zod and Node's built-ins gets, as its
+// ESM .d.ts, one line re-exporting its .d.cts. zod points "types" at one file for import and
+// require, and @types/node is one set of files, so such a graph means the same to both module
+// systems. An ESM program may import a CommonJS module's named exports, so TypeScript accepts it
+// in every resolution mode; the package test compiles consumers under node16 and bundler. Then
+// the main entry's classes and types are declared once (an ESM and a CommonJS importer in one
+// program see the same `MemoryRateLimitStore`), and the tarball carries one copy of them.
+// Entries whose declarations import another package (the MCP SDK, Activepieces) keep an ESM
+// graph: those packages declare their types once per module system, and a program must see the
+// ones that match how it imports them.
+const SAME_UNDER_IMPORT_AND_REQUIRE = /^(?:zod|node:[\w/]+)$/
+const anyImport = /(?:from|import)\s*\(?\s*(['"])([^'"]+)\1/g
+const graphOf = (file, seen = new Set()) => {
+  if (seen.has(file.href)) return seen
+  seen.add(file.href)
+  // Without comments: the JSDoc examples show imports of other packages.
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+  for (const [, , specifier] of text.matchAll(anyImport)) {
+    if (specifier.startsWith('.')) graphOf(new URL(specifier.replace(/\.js$/, '.d.ts'), file), seen)
+    else seen.add(`package:${specifier}`)
+  }
+  return seen
+}
+const esmEntryTypes = Object.values(exports)
+  .map((target) => target?.import?.types)
+  .filter((types) => typeof types === 'string')
+  .map((types) => new URL(types, root))
+const shared = esmEntryTypes.filter((file) =>
+  [...graphOf(file)].every((node) => !node.startsWith('package:') || SAME_UNDER_IMPORT_AND_REQUIRE.test(node.slice('package:'.length))),
+)
+for (const file of shared) {
+  const name = file.pathname.slice(file.pathname.lastIndexOf('/') + 1).replace(/\.d\.ts$/, '')
+  writeFileSync(file, `// The same declarations as ${name}.d.cts (one graph for import and require).\nexport * from './${name}.cjs'\n`)
+}
+// The ESM declaration chunks no ESM entry imports any more.
+const reachable = new Set(esmEntryTypes.flatMap((file) => [...graphOf(file)]))
+for (const file of declarations(dist)) {
+  if (file.pathname.endsWith('.d.ts') && !reachable.has(file.href)) rmSync(file)
 }

@@ -70,7 +70,13 @@ export function writeChecks(dir: string): void {
 
 /** Runs a file of the install folder with this Node binary. */
 export async function runInstalled(node: string, dir: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return run(node, args, { cwd: dir, timeout: 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } })
+  try {
+    return await run(node, args, { cwd: dir, timeout: 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } })
+  } catch (error) {
+    // What the command printed (tsc prints its errors on stdout) belongs in the failure.
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string }
+    throw new Error(`${(error as Error).message.split('\n')[0]}\n${stdout ?? ''}${stderr ?? ''}`.trimEnd(), { cause: error })
+  }
 }
 
 /** The report check.mjs / check.cjs print. */
