@@ -42,6 +42,8 @@ export interface SandboxState {
   readonly adminId: string
   /** How many HTTP requests the sandbox has received. */
   readonly requestCount: number
+  /** How many connections it has accepted: a client that reuses its connections opens few. */
+  readonly connectionCount: number
 }
 
 /** A running sandbox. */
@@ -78,6 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new Store(persisted?.tracked ?? data)
   const webhooks = new WebhookDispatcher(resolved.webhooks, () => store.data.app.id_code)
   let requestCount = 0
+  let connectionCount = 0
   const server = createServer(
     createPipeline({
       store,
@@ -98,7 +101,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         : {}),
     }),
   )
-  server.keepAliveTimeout = 1_000
+  // Idle connections are kept 5 s (Node's default), so clients reuse them as they would
+  // Intercom's. At 1 s, fetch (undici) took the server's `Keep-Alive: timeout=1` as too short to
+  // risk and opened a new connection for every request.
+  server.keepAliveTimeout = 5_000
+  server.on('connection', () => {
+    connectionCount += 1
+  })
 
   await new Promise<void>((resolve, reject) => {
     const failed = (error: Error) => {
@@ -128,6 +137,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
       get requestCount() {
         return requestCount
+      },
+      get connectionCount() {
+        return connectionCount
       },
     },
     webhooks,

@@ -156,8 +156,13 @@ export async function executeTool<Id extends string>(
       error: { code: 'validation_error', field: 'context', message: 'context: give an object with at least accessToken', retryable: false },
     }
   }
-  const secrets = [typeof context.accessToken === 'string' ? context.accessToken : undefined, ...urlCredentials(context.baseUrl)]
-  const fail = (error: ToolError): { success: false; error: ToolError } => ({ success: false, error: redactError({ ...error, retryable: error.retryable ?? false }, secrets) })
+  // The secrets to keep out of a failure, as the call began; the base URL's login details are
+  // parsed out only when there is a failure (a success needs none).
+  const { accessToken, baseUrl } = context
+  const fail = (error: ToolError): { success: false; error: ToolError } => {
+    const secrets = [typeof accessToken === 'string' ? accessToken : undefined, ...urlCredentials(baseUrl)]
+    return { success: false, error: redactError({ ...error, retryable: error.retryable ?? false }, secrets) }
+  }
   // Where the call got to: once a write has been answered 2xx it was applied, and no later
   // failure may invite sending the call again.
   let stage: 'checking' | 'sending' | 'applied' = 'checking'
@@ -166,9 +171,8 @@ export async function executeTool<Id extends string>(
     if (!checked.success) return fail(checked.error)
 
     const client = clientFor(context)
-    const api = apiFor(client, context)
     let values = checked.values
-    if (tool.prepare) values = await tool.prepare(values, api)
+    if (tool.prepare) values = await tool.prepare(values, apiFor(client, context))
     const request = buildRequest(tool, values)
     if (context.signal?.aborted) {
       return fail({ code: 'aborted', message: 'The call was cancelled by its abort signal before anything was sent.', retryable: true })
@@ -183,7 +187,7 @@ export async function executeTool<Id extends string>(
       if (error instanceof ToolFailure) throw error
       throw invalidResponse(`Intercom's answer could not be read: ${(error as Error).message}`, response.status)
     }
-    if (tool.followUp) output = await tool.followUp(output, values, api)
+    if (tool.followUp) output = await tool.followUp(output, values, apiFor(client, context))
     return { success: true, output: output as ToolOutput<Id> }
   } catch (error) {
     const toolError: ToolError =

@@ -162,18 +162,39 @@ function checkContext(context: ToolContext): void {
   }
 }
 
+/**
+ * What one call hands to its transport beside ky's request, under names ky does not know (ky
+ * passes options it does not know on to `fetch`): the JSON text of the body and the caller's
+ * signal. ky builds and dispatches the request (URL, method, headers); the body is not given to
+ * ky because ky would turn the string into a stream, tee it for retries that are ours (retry: 0),
+ * and fetch would pipe the copy through one more stream; sent as the string it is, a POST costs
+ * what a plain fetch costs. The signal goes to the transport alone, so ky need not combine it
+ * with a controller of its own (its timeout is off: ours is one shared timer).
+ */
+interface PassThrough {
+  intercomBody?: string
+  intercomSignal?: AbortSignal
+}
+
 /** One ky instance per transport, shared by every context: a context of its own costs no ky instance. */
 const kyByFetch = new WeakMap<typeof fetch, KyInstance>()
 let kyDefault: KyInstance | undefined
 
 function kyFor(transport: typeof fetch | undefined): KyInstance {
   // Retries are ours (they follow the tool's idempotency and the rate-limit gate), errors are
-  // read from the answer, and the URL comes whole: ky only sends, with its timeout.
-  const options = { retry: 0, throwHttpErrors: false } as const
+  // read from the answer, and the URL comes whole: ky only sends.
+  const send = (request: Request, options: PassThrough): Promise<Response> => {
+    const init: RequestInit = { method: request.method, headers: request.headers }
+    if (options.intercomBody !== undefined) init.body = options.intercomBody
+    if (options.intercomSignal !== undefined) init.signal = options.intercomSignal
+    // The global fetch is looked up per call, as a plain `fetch(...)` would be.
+    return transport ? transport(request.url, init) : globalThis.fetch(request.url, init)
+  }
+  const options = { retry: 0, throwHttpErrors: false, timeout: false, fetch: send as unknown as typeof fetch } as const
   if (!transport) return (kyDefault ??= ky.create(options))
   let instance = kyByFetch.get(transport)
   if (!instance) {
-    instance = ky.create({ ...options, fetch: transport })
+    instance = ky.create(options)
     kyByFetch.set(transport, instance)
   }
   return instance
@@ -207,14 +228,13 @@ export function createClient(context: ToolContext): IntercomClient {
   const key = rateLimitKey(baseUrl, context.accessToken)
 
   function attempt(request: BuiltRequest, body: string | undefined): Promise<Response> {
-    const pending = api(`${baseUrl}${request.path}${queryString(request.query)}`, {
+    const options: PassThrough & { method: string; headers: Record<string, string> } = {
       method: request.method,
       headers: body === undefined ? headers : jsonHeaders,
-      // ky's own timeout costs a promise wrapper and a timer per call; one shared timer does it here.
-      timeout: false,
-      ...(body === undefined ? {} : { body }),
-      ...(signal ? { signal } : {}),
-    })
+    }
+    if (body !== undefined) options.intercomBody = body
+    if (signal) options.intercomSignal = signal
+    const pending = api(`${baseUrl}${request.path}${queryString(request.query)}`, options)
     return withDeadline(signal ? untilAborted(pending, signal) : pending, timeout)
   }
 

@@ -56,6 +56,9 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
   return out
 }
 
+/** Routes as parsed, by template: a tool's route is read once, not on every call. */
+const parsedRoutes = new Map<Route, ReturnType<typeof parseRoute>>()
+
 /**
  * Turns a tool and its validated params into the request to send. Pure: no network, no clock.
  *
@@ -65,7 +68,9 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
  * `undefined` is left out: `0`, `false` and `''` are sent as given.
  */
 export function buildRequest(tool: AnyToolDefinition, params: Record<string, unknown>): BuiltRequest {
-  const { method, path: template, placeholders } = parseRoute(tool.route)
+  let route = parsedRoutes.get(tool.route)
+  if (!route) parsedRoutes.set(tool.route, (route = parseRoute(tool.route)))
+  const { method, path: template, placeholders } = route
   const path = template.replace(PLACEHOLDER, (_match, name: string) => encodeSegment(name, params[name]))
 
   if (tool.request) {

@@ -67,6 +67,39 @@ describe('hosts, headers and versions (nock)', () => {
   })
 })
 
+describe('the transport', () => {
+  it('is handed the URL, the headers, the JSON text of the body and the caller\'s signal, as a plain fetch call', async () => {
+    const calls: Array<{ input: unknown; init: RequestInit | undefined }> = []
+    const transport: typeof fetch = async (input, init) => {
+      calls.push({ input, init })
+      return new Response(JSON.stringify(contact), { status: 200, headers: { 'content-type': 'application/json' } })
+    }
+    const signal = new AbortController().signal
+    const store = new MemoryRateLimitStore()
+    const created = await executeTool('intercom_create_contact', { email: 'jane@example.com', signed_up_at: 0 }, { accessToken: TEST_TOKEN, fetch: transport, signal, rateLimitStore: store })
+    expect(created.success, JSON.stringify(created)).toBe(true)
+    const read = await executeTool('intercom_get_contact', { contactId: 'c1' }, { accessToken: TEST_TOKEN, fetch: transport, rateLimitStore: store })
+    expect(read.success, JSON.stringify(read)).toBe(true)
+
+    const [post, get] = calls
+    expect(post?.input).toBe('https://api.intercom.io/contacts')
+    expect(post?.init?.method).toBe('POST')
+    // The text as JSON.stringify wrote it (0 kept), not a stream that must be read back.
+    expect(post?.init?.body).toBe('{"email":"jane@example.com","signed_up_at":0}')
+    expect(post?.init?.signal).toBe(signal)
+    const postHeaders = new Headers(post?.init?.headers)
+    expect(postHeaders.get('content-type')).toBe('application/json')
+    expect(postHeaders.get('authorization')).toBe(`Bearer ${TEST_TOKEN}`)
+    expect(postHeaders.get('intercom-version')).toBe('2.16')
+
+    expect(get?.input).toBe('https://api.intercom.io/contacts/c1')
+    expect(get?.init?.method).toBe('GET')
+    expect(get?.init?.body).toBeUndefined()
+    expect(get?.init?.signal).toBeUndefined()
+    expect(new Headers(get?.init?.headers).get('content-type')).toBeNull()
+  })
+})
+
 describe('error mapping', () => {
   it.each([
     [401, 'unauthorized', 'Access Token Invalid', 'Check the access token'],

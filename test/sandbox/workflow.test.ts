@@ -185,3 +185,22 @@ describe('rate limit through the executor', () => {
     }
   })
 })
+
+describe('connections', () => {
+  it('keeps idle connections, so fetch and the executor reuse one instead of connecting for every call', async () => {
+    const fresh = await startSandbox({ port: 0 })
+    try {
+      for (let call = 0; call < 20; call++) {
+        const result = await executeTool('intercom_list_admins', {}, { accessToken: fresh.token, baseUrl: fresh.url })
+        expect(result.success, JSON.stringify(result)).toBe(true)
+        const created = await executeTool('intercom_create_contact', { email: `keepalive-${call}@example.com` }, { accessToken: fresh.token, baseUrl: fresh.url })
+        expect(created.success, JSON.stringify(created)).toBe(true)
+      }
+      expect(fresh.state.requestCount).toBeGreaterThanOrEqual(40)
+      // One connection serves the sequential calls (two allow for the GET /me some tools make).
+      expect(fresh.state.connectionCount).toBeLessThanOrEqual(2)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
