@@ -113,11 +113,23 @@ async function rounds(names: string[], count: number, run: (name: string) => Pro
   return out
 }
 
+/** The names in a random order (Fisher–Yates). */
+function shuffled(names: readonly string[]): string[] {
+  const out = [...names]
+  for (let index = out.length - 1; index > 0; index--) {
+    const other = Math.floor(Math.random() * (index + 1))
+    ;[out[index], out[other]] = [out[other] as string, out[index] as string]
+  }
+  return out
+}
+
 /**
  * Sequential rounds, interleaved call by call: in each round every variant makes `calls` calls,
- * taking turns one call at a time (the order rotated at each turn), and a variant's value for
- * the round is its median latency (ms). A pause, a collection or a busy neighbour then falls on
- * every variant alike, and the few calls it slows do not move a median.
+ * taking turns one call at a time, and a variant's value for the round is its median latency
+ * (ms). A pause, a collection or a busy neighbour then falls on every variant alike, and the few
+ * calls it slows do not move a median. The order is drawn anew for every turn: in a fixed cycle
+ * a variant that follows one running the same code (the executor with a fresh context after the
+ * executor with a reused one) finds it warm in the CPU's caches and reads faster than it is.
  */
 async function interleavedRounds(names: string[], count: number, calls: number, run: (name: string) => Promise<unknown>): Promise<Map<string, number[]>> {
   const out = new Map(names.map((name) => [name, [] as number[]]))
@@ -125,8 +137,7 @@ async function interleavedRounds(names: string[], count: number, calls: number, 
   for (let round = 0; round < count; round++) {
     const latencies = new Map(names.map((name) => [name, [] as number[]]))
     for (let call = 0; call < calls; call++) {
-      for (let turn = 0; turn < names.length; turn++) {
-        const name = names[(call + round + turn) % names.length] as string
+      for (const name of shuffled(names)) {
         const start = performance.now()
         await run(name)
         latencies.get(name)!.push(performance.now() - start)
