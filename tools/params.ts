@@ -49,14 +49,19 @@ export const FORBIDDEN_KEY_MESSAGE = `holds the key "${FORBIDDEN_KEY}", which ca
 
 /**
  * The path to the first own `__proto__` key inside a value (objects and arrays, any depth), or
- * `undefined` when there is none.
+ * `undefined` when there is none. The set that guards against cycles is made only once there is
+ * an object inside: flat params (most calls) cost no allocation.
  */
-export function forbiddenKeyPath(value: unknown, seen: WeakSet<object> = new WeakSet()): PropertyKey[] | undefined {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return undefined
-  seen.add(value)
+export function forbiddenKeyPath(value: unknown, seen?: WeakSet<object>): PropertyKey[] | undefined {
+  if (value === null || typeof value !== 'object' || seen?.has(value)) return undefined
   if (Object.hasOwn(value, FORBIDDEN_KEY)) return [FORBIDDEN_KEY]
-  for (const [key, child] of Object.entries(value)) {
-    const inner = forbiddenKeyPath(child, seen)
+  let visited = seen
+  for (const key of Object.keys(value)) {
+    const child: unknown = (value as Record<string, unknown>)[key]
+    if (child === null || typeof child !== 'object') continue
+    if (!visited) visited = new WeakSet()
+    visited.add(value)
+    const inner = forbiddenKeyPath(child, visited)
     if (inner) return [Array.isArray(value) ? Number(key) : key, ...inner]
   }
   return undefined

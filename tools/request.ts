@@ -21,12 +21,15 @@ export function encodeSegment(name: string, value: unknown): string {
     throw new ToolFailure({ code: 'validation_error', field: name, message: `${name} is required`, retryable: false })
   }
   const text = String(value)
-  if (text.trim() === '') throw validationFailure(name, 'must not be empty')
-  if (text === '.' || text === '..' || text.trim() === '.' || text.trim() === '..') {
-    throw validationFailure(name, "must be an Intercom id, not '.' or '..'")
+  const trimmed = text.trim()
+  if (trimmed === '') throw validationFailure(name, 'must not be empty')
+  if (trimmed === '.' || trimmed === '..') throw validationFailure(name, "must be an Intercom id, not '.' or '..'")
+  try {
+    return encodeURIComponent(text)
+  } catch {
+    // encodeURIComponent throws (URIError) for a lone surrogate and nothing else.
+    throw validationFailure(name, LONE_SURROGATE_MESSAGE)
   }
-  if (LONE_SURROGATE.test(text)) throw validationFailure(name, LONE_SURROGATE_MESSAGE)
-  return encodeURIComponent(text)
 }
 
 /**
@@ -56,8 +59,21 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
   return out
 }
 
-/** Routes as parsed, by template: a tool's route is read once, not on every call. */
-const parsedRoutes = new Map<Route, ReturnType<typeof parseRoute>>()
+/** A route as `buildRequest` uses it: the path as its fixed text between the placeholders. */
+interface CompiledRoute {
+  method: HttpMethod
+  placeholders: string[]
+  /** The fixed text around the placeholders: one more entry than `placeholders`. */
+  texts: string[]
+}
+
+/** Routes compiled once per template, not on every call. */
+const compiledRoutes = new Map<Route, CompiledRoute>()
+
+function compileRoute(route: Route): CompiledRoute {
+  const { method, path, placeholders } = parseRoute(route)
+  return { method, placeholders, texts: path.split(PLACEHOLDER).filter((_, index) => index % 2 === 0) }
+}
 
 /**
  * Turns a tool and its validated params into the request to send. Pure: no network, no clock.
@@ -68,10 +84,14 @@ const parsedRoutes = new Map<Route, ReturnType<typeof parseRoute>>()
  * `undefined` is left out: `0`, `false` and `''` are sent as given.
  */
 export function buildRequest(tool: AnyToolDefinition, params: Record<string, unknown>): BuiltRequest {
-  let route = parsedRoutes.get(tool.route)
-  if (!route) parsedRoutes.set(tool.route, (route = parseRoute(tool.route)))
-  const { method, path: template, placeholders } = route
-  const path = template.replace(PLACEHOLDER, (_match, name: string) => encodeSegment(name, params[name]))
+  let route = compiledRoutes.get(tool.route)
+  if (!route) compiledRoutes.set(tool.route, (route = compileRoute(tool.route)))
+  const { method, placeholders, texts } = route
+  let path = texts[0] as string
+  for (let index = 0; index < placeholders.length; index++) {
+    const name = placeholders[index] as string
+    path += encodeSegment(name, params[name]) + (texts[index + 1] as string)
+  }
 
   if (tool.request) {
     const parts = tool.request(params)
