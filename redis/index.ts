@@ -7,7 +7,7 @@
  * dependency). Only its `isReady` and `sendCommand` are used, so this module imports nothing from
  * `redis` itself and the main entry never loads it.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { MemoryRateLimitStore, PROBE_MS, RATE_LIMIT_MARGIN } from '../tools/rate-limit'
 import type { RateLimitDecision, RateLimitObservation, RateLimitStore, SeenStore } from '../types'
 import { ACQUIRE_SCRIPT, UPDATE_SCRIPT } from './scripts'
@@ -137,6 +137,8 @@ class Script {
 
 const acquireScript = new Script(ACQUIRE_SCRIPT)
 const updateScript = new Script(UPDATE_SCRIPT)
+/** Deletes a key only while it holds the given value (a claim only by its owner). */
+const releaseScript = new Script("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0")
 
 /** `%.17g`-exact text of a number for a script, or '' for none. */
 function arg(value: number | undefined): string {
@@ -266,10 +268,17 @@ export function redisRateLimitStore(client: RedisClientLike, options: RedisRateL
 
 /**
  * The webhook handler's `seen` store in Redis: two handler replicas given the same notification
- * start its workflow once. A claim is `SET key pending NX PX leaseMs`; success marks it
- * `done` for the handler's `seenTtlMs`; a failed `onEvent` deletes it, so Intercom's retry is
- * processed. When Redis cannot answer, `claim` throws and the handler answers 503, so Intercom
- * sends the notification again later: nothing is started twice, nothing is lost.
+ * start its workflow once. A claim is `SET key pending:<token> NX PX leaseMs`, the token new for
+ * every claim; success marks it `done` for the handler's `seenTtlMs`; a failed `onEvent` deletes
+ * it, so Intercom's retry is processed.
+ *
+ * Nothing is lost or started twice when Redis cannot answer:
+ * - `claim` throws, and the handler answers 503, so Intercom sends the notification again.
+ * - A claim whose answer was lost (Redis killed, or slower than `commandTimeoutMs`) may have been
+ *   made all the same. This process deletes it, by its token, as soon as Redis answers again.
+ * - A notification whose claim is still pending (being processed, or that claim not yet
+ *   deleted) is not taken for a duplicate: `claim` throws, and Intercom tries again later. Only
+ *   `done` is a duplicate.
  *
  * Claims survive a Redis restart only if Redis persists them (`appendonly yes`); without it, a
  * duplicate arriving after a restart is processed again.
@@ -283,6 +292,8 @@ export function redisSeenStore(client: RedisClientLike, options: RedisSeenStoreO
   if (typeof prefix !== 'string') throw new TypeError('prefix must be a string')
   const timeoutMs = positive('commandTimeoutMs', options.commandTimeoutMs, 1_000)
   const leaseMs = Math.ceil(positive('leaseMs', options.leaseMs, 600_000))
+  /** This process's claims, by key: the token that proves them ours. */
+  const owned = new Map<string, string>()
 
   function keyOf(id: string): string {
     if (typeof id !== 'string' || id === '') throw new TypeError('id must be a non-empty string')
@@ -296,19 +307,61 @@ export function redisSeenStore(client: RedisClientLike, options: RedisSeenStoreO
     if (!redis.isReady) throw new Error('intercom-blocks/redis: Redis is not connected')
     return send(redis, args, timeoutMs)
   }
+  async function releaseOwn(key: string, token: string): Promise<void> {
+    if (!redis.isReady) throw new Error('intercom-blocks/redis: Redis is not connected')
+    await releaseScript.run(redis, key, [token], timeoutMs)
+  }
+  /**
+   * A claim sent without an answer: deletes it (if it was made) once Redis answers, trying every
+   * `retryMs` until the lease would have lapsed anyway. Commands on a connection run in order, so
+   * one answer settles it: the claim, if it ever reaches Redis, reaches it before the delete.
+   */
+  function settleUncertain(key: string, token: string): void {
+    const until = Date.now() + leaseMs
+    const retryMs = Math.min(250, timeoutMs)
+    const attempt = () => {
+      releaseOwn(key, token).catch(() => {
+        if (Date.now() < until) (setTimeout(attempt, retryMs) as { unref?: () => void }).unref?.()
+      })
+    }
+    attempt()
+  }
 
   return {
     async claim(id, ttlMs) {
       const key = keyOf(id)
       const ttl = Number(ttlOf(ttlMs))
-      const reply = await run(['SET', key, 'pending', 'NX', 'PX', String(Math.min(leaseMs, ttl))])
-      return reply === 'OK'
+      const token = `pending:${randomUUID()}`
+      if (!redis.isReady) throw new Error('intercom-blocks/redis: Redis is not connected')
+      let reply: unknown
+      try {
+        reply = await send(redis, ['SET', key, token, 'NX', 'PX', String(Math.min(leaseMs, ttl))], timeoutMs)
+      } catch (error) {
+        // Sent without an answer: the claim may have been made all the same.
+        settleUncertain(key, token)
+        throw error
+      }
+      if (reply === 'OK') {
+        owned.set(key, token)
+        return true
+      }
+      const current = await run(['GET', key])
+      if (current === 'done') return false
+      // Pending: another claim is being processed, or its answer was lost and it is about to be
+      // deleted. Either way this delivery must come again rather than count as a duplicate.
+      throw new Error(`notification ${id} is being processed by another claim; Intercom will send it again`)
     },
     async complete(id, ttlMs) {
-      await run(['SET', keyOf(id), 'done', 'PX', ttlOf(ttlMs)])
+      const key = keyOf(id)
+      await run(['SET', key, 'done', 'PX', ttlOf(ttlMs)])
+      owned.delete(key)
     },
     async release(id) {
-      await run(['DEL', keyOf(id)])
+      const key = keyOf(id)
+      const token = owned.get(key)
+      owned.delete(key)
+      if (token === undefined) await run(['DEL', key])
+      else await releaseOwn(key, token)
     },
   }
 }

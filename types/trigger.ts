@@ -88,7 +88,12 @@ export interface TriggerEvent<O extends TriggerEventBase = TriggerEventBase> {
  * with several processes plugs in Redis or a database.
  */
 export interface SeenStore {
-  /** Atomically claims a notification id. Resolves true if this caller claimed it now; false if it was already claimed (in progress) or done. */
+  /**
+   * Atomically claims a notification id. Resolves true if this caller claimed it now; false if it
+   * was already claimed (in progress) or done. A store may instead reject while another claim is
+   * pending (the Redis store does: that claim may yet fail, or be one whose answer was lost); the
+   * handler then answers 503 and the notification comes again.
+   */
   claim(id: string, ttlMs: number): Promise<boolean>
   /** Releases a claim after onEvent failed, so that Intercom's retry of the same notification is processed. */
   release(id: string): Promise<void>
