@@ -139,6 +139,12 @@ export function perPageParam(max: number, description: string) {
 /** A free JSON object (custom attributes and the like). */
 export const looseRecord = z.record(z.string(), z.unknown())
 
+/** `include_archived` of the attribute lists: Intercom lists only active attributes unless it is true. */
+export const includeArchivedParam = z
+  .boolean()
+  .optional()
+  .describe('true to include archived attributes too (Intercom lists only active ones by default). Sent as the query value true or false.')
+
 const SEARCH_OPERATORS = ['=', '!=', 'IN', 'NIN', '<', '<=', '>', '>=', '~', '!~', '^', '$'] as const
 const MAX_GROUP_DEPTH = 2
 const MAX_FILTERS_PER_GROUP = 15

@@ -14,7 +14,8 @@ function subtle(): SubtleCrypto {
   return api
 }
 
-function bytesOf(body: string | ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
+/** The bytes of a body given as text (UTF-8), an ArrayBuffer or a view (copied). */
+export function bytesOf(body: string | ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
   if (typeof body === 'string') return encoder.encode(body)
   if (body instanceof ArrayBuffer) return new Uint8Array(body)
   if (ArrayBuffer.isView(body)) {

@@ -32,7 +32,7 @@ import { executeTool } from '../../tools/executor'
 import { listTools } from '../../tools/registry'
 import { createWebhookHandler } from '../../triggers/handler'
 import { listTriggers } from '../../triggers/registry'
-import { SIGNATURE_HEADER } from '../../triggers/signature'
+import { SIGNATURE_HEADER, bytesOf } from '../../triggers/signature'
 import { CREDENTIAL_DESCRIPTIONS, IntercomToolError, REGION_CHOICES, contextOfCredential, errorText, fieldsOfOperation, loadOptionsOf, toolParams } from '../shared'
 import { operationIdOf, titleOf } from '../../blocks/fields'
 
@@ -252,9 +252,7 @@ function isJsonBuffer(value: unknown): value is { type: 'Buffer'; data: number[]
  */
 function rawBodyOf(payload: { body?: unknown; rawBody?: unknown }): string | Uint8Array<ArrayBuffer> {
   const raw = payload.rawBody
-  if (typeof raw === 'string') return raw
-  if (raw instanceof ArrayBuffer) return new Uint8Array(raw)
-  if (ArrayBuffer.isView(raw)) return new Uint8Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer)
+  if (typeof raw === 'string' || raw instanceof ArrayBuffer || ArrayBuffer.isView(raw)) return bytesOf(raw)
   if (isJsonBuffer(raw)) return Uint8Array.from(raw.data)
   return typeof payload.body === 'string' ? payload.body : JSON.stringify(payload.body ?? null)
 }

@@ -276,14 +276,18 @@ function pagingToolParams(toolId: string): Record<string, SimToolParam> {
   )
 }
 
-/** Splits what Sim passes into the credential, "Return all" / "Limit", and the tool's own params. */
-function split(params: Record<string, unknown>): { credential: BlockValues; paging: BlockValues; toolParams: Record<string, unknown> } {
+/**
+ * Splits what Sim passes into the credential, "Return all" / "Limit" (for a tool that pages:
+ * `paged`), and the tool's own params. A tool that does not page keeps them among its params,
+ * where its schema refuses them by name instead of their being dropped.
+ */
+function splitParams(params: Record<string, unknown>, paged: boolean): { credential: BlockValues; paging: BlockValues; toolParams: Record<string, unknown> } {
   const credential: BlockValues = {}
   const paging: BlockValues = {}
   const toolParams: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(params ?? {})) {
     if ((CREDENTIAL_FIELDS as readonly string[]).includes(name)) credential[name] = value
-    else if ((PAGING_FIELDS as readonly string[]).includes(name)) paging[name] = value
+    else if (paged && (PAGING_FIELDS as readonly string[]).includes(name)) paging[name] = value
     else toolParams[name] = value
   }
   return { credential, paging, toolParams }
@@ -303,7 +307,10 @@ function toolConfig<E>(toolId: string, options: SimAdapterOptions<E>): SimToolCo
     if (info.defaultValue) param.default = info.defaultValue.value
     params[info.name] = param
   }
-  Object.assign(params, pagingToolParams(tool.id))
+  const pagingDeclared = pagingToolParams(tool.id)
+  Object.assign(params, pagingDeclared)
+  const paged = Object.keys(pagingDeclared).length > 0
+  const split = (values: Record<string, unknown>) => splitParams(values, paged)
   const { method } = parseRoute(tool.route)
   const contextOf = (credential: BlockValues) => contextFor(credential, options.context ?? {})
   /**

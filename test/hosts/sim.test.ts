@@ -178,6 +178,17 @@ describe('Sim block on the sandbox, run as Sim runs it', () => {
     expect(ids(pastOnePage)).toEqual(ids(all).slice(0, onePage.length + 2))
   })
 
+  it('refuses "Return all" or "Limit" given to a tool that does not page, by name, before sending', async () => {
+    const before = sandbox.state.requestCount
+    const response = await simTools(onSandbox()).intercom_list_admins?.directExecution?.({ accessToken: sandbox.token, returnAll: true })
+    const paged = await simTools(onSandbox()).intercom_get_contact?.directExecution?.({ accessToken: sandbox.token, contactId: 'c1', limit: 3 })
+    expect(sandbox.state.requestCount).toBe(before)
+    for (const [result, field] of [[response, 'returnAll'], [paged, 'limit']] as const) {
+      expect(result).toMatchObject({ success: false })
+      expect(result?.output.error).toMatchObject({ code: 'validation_error', field })
+    }
+  })
+
   it('refuses a limit it cannot read in directExecution too, naming it, before sending', async () => {
     const before = sandbox.state.requestCount
     const response = await simTools(onSandbox()).intercom_list_contacts?.directExecution?.({ accessToken: sandbox.token, limit: 0 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineTool } from '../define'
+import { includeArchivedParam } from '../params'
 import { listTransform, str } from '../schemas/common'
 import { dataAttributeSchema } from '../schemas/reference'
 
@@ -18,10 +19,7 @@ export const listDataAttributes = defineTool({
       .enum(['contact', 'company'])
       .optional()
       .describe('Whose attributes to list: "contact" or "company". Leave out for both.'),
-    include_archived: z
-      .boolean()
-      .optional()
-      .describe('true to include archived attributes too (Intercom lists only active ones by default). Sent as the query value true or false.'),
+    include_archived: includeArchivedParam,
   }),
   route: 'GET /data_attributes',
   transform: listTransform<z.infer<typeof output>>({ what: 'a data attribute list', items: 'data', as: 'data_attributes', copy: ['type'] }),
